@@ -1,11 +1,11 @@
 package dev.sockit.cli;
 
-/** Entry point of the {@code sockit} command. */
+/** Entry point of the {@code sockit} command: runs it and exits with its status. */
 public final class Main {
     private Main() {
     }
 
     public static void main(String[] args) {
-        System.exit(0);
+        System.exit(Cli.run(args));
     }
 }

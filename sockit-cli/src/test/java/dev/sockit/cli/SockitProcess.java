@@ -1,0 +1,71 @@
+package dev.sockit.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the real {@code sockit} as a process, with the JVM this test runs on and the jar the
+ * build just made, and returns what it printed and its exit status.
+ */
+final class SockitProcess {
+    private static final Path JAR = Paths.get(System.getProperty("sockit.jar", "target/sockit.jar"));
+    private static final long TIMEOUT_SECONDS = 60;
+
+    /** What a finished run printed, and how it exited. */
+    record Result(int exitCode, String stdout, String stderr) {
+        List<String> lines() {
+            return stdout.lines().toList();
+        }
+    }
+
+    private SockitProcess() {
+    }
+
+    /** Runs {@code java -jar sockit.jar args} with an empty standard input. */
+    static Result run(String... args) throws IOException, InterruptedException {
+        return runWithInput("", args);
+    }
+
+    /** Runs {@code java -jar sockit.jar args} with {@code input} as its standard input. */
+    static Result runWithInput(String input, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.add("-Djava.net.preferIPv6Addresses=system");
+        command.add("-jar");
+        command.add(JAR.toString());
+        command.addAll(List.of(args));
+        return start(command, input);
+    }
+
+    /** Runs an arbitrary command (the launcher script, a peer tool) the same way. */
+    static Result start(List<String> command, String input) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).start();
+        CompletableFuture<String> stdout = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
+        CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
+        try (OutputStream stdin = process.getOutputStream()) {
+            stdin.write(input.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException closedEarly) {
+            // the command need not read all its input
+        }
+        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError(command + " ran over " + TIMEOUT_SECONDS + " s");
+        }
+        return new Result(process.exitValue(), stdout.join(), stderr.join());
+    }
+
+    private static String read(java.io.InputStream stream) {
+        try {
+            return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
