@@ -12,6 +12,8 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -60,7 +62,10 @@ public final class CProgram {
         command.add(executable.toString());
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).start();
-        CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
+        // Threads of their own: the common pool has a single worker on a 2-core machine, and the
+        // writer queued behind the stderr reader would leave the program waiting for input.
+        ExecutorService io = Executors.newVirtualThreadPerTaskExecutor();
+        CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()), io);
         CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
             try (BufferedWriter out = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.ISO_8859_1))) {
                 for (String line : input) {
@@ -70,7 +75,8 @@ public final class CProgram {
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
-        });
+        }, io);
+        io.shutdown();
         List<String> lines = new ArrayList<>();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.ISO_8859_1))) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
