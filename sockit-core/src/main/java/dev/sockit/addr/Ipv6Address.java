@@ -82,6 +82,16 @@ public final class Ipv6Address implements IpAddress {
         return Bytes.readU16BE(bytes, 2 * i);
     }
 
+    /** The first 64 bits, groups 0-3, as a {@code long} (for bit arithmetic without a copy). */
+    long high() {
+        return Bytes.readU64BE(bytes, 0);
+    }
+
+    /** The last 64 bits, groups 4-7, as a {@code long}. */
+    long low() {
+        return Bytes.readU64BE(bytes, 8);
+    }
+
     @Override
     public AddressFamily family() {
         return AddressFamily.AF_INET6;
