@@ -70,7 +70,13 @@ final class InetText {
         return Ipv6Address.ofBytes(dst, percent < 0 ? 0 : scopeId(text, text.substring(percent + 1)));
     }
 
-    /** {@code inet_ntop(AF_INET6, src)}: the text glibc writes for 16 bytes of network order. */
+    /**
+     * {@code inet_ntop(AF_INET6, src)}: the text glibc writes for 16 bytes of network order. As
+     * glibc's {@code inet_ntop6}, the last 32 bits are a dotted quad when the longest zero run
+     * starts at group 0 and is 6 groups long, or 5 groups long followed by {@code ffff}.
+     *
+     * @throws IllegalArgumentException if {@code src} is not 16 bytes long
+     */
     static String format6(byte[] src) {
         if (src.length != IN6ADDRSZ) {
             throw new IllegalArgumentException("IPv6 address length: " + src.length + " (expected: 16)");
