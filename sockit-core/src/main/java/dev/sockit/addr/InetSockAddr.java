@@ -45,26 +45,53 @@ public record InetSockAddr(IpAddress address, int port) implements SockAddr {
     /**
      * Parses {@code A.B.C.D:PORT} or {@code [IPV6]:PORT} (IPv6 with an optional {@code %zone}).
      * The address follows {@link IpAddress#parse}; the port is decimal, {@code 0..65535}.
+     * Brackets hold IPv6 only: {@code [1.2.3.4]:80} is rejected.
      *
      * @throws AddressFormatException naming what is wrong: no port, an IPv6 address without
-     *     brackets, a bad address or a bad port
+     *     brackets, an IPv4 address in brackets, a bad address or a bad port
      */
     public static InetSockAddr parse(String text) {
         Objects.requireNonNull(text, "text");
-        int colon = text.lastIndexOf(':');
-        if (colon < 0) {
-            throw new AddressFormatException(text, "no port (expected: ADDRESS:PORT or [IPV6]:PORT)");
-        }
-        String host = text.substring(0, colon);
         IpAddress address;
-        if (host.startsWith("[") && host.endsWith("]")) {
-            address = Ipv6Address.parse(host.substring(1, host.length() - 1));
-        } else if (host.indexOf(':') >= 0 || host.indexOf('[') >= 0 || host.indexOf(']') >= 0) {
-            throw new AddressFormatException(text, "an IPv6 address needs brackets (expected: [IPV6]:PORT)");
+        String port;
+        if (text.startsWith("[")) {
+            int close = text.indexOf(']');
+            if (close < 0) {
+                throw new AddressFormatException(text, "no ']' after '[' (expected: [IPV6]:PORT)");
+            } else if (close + 1 == text.length()) {
+                throw new AddressFormatException(text, "no port (expected: [IPV6]:PORT)");
+            } else if (text.charAt(close + 1) != ':') {
+                throw new AddressFormatException(text, "no ':' after ']' (expected: [IPV6]:PORT)");
+            }
+            String host = text.substring(1, close);
+            if (host.indexOf(':') < 0 && InetText.pton4(host).isPresent()) {
+                throw new AddressFormatException(text, "brackets hold IPv6 only (expected: A.B.C.D:PORT)");
+            }
+            address = parseAddress(text, host, true);
+            port = text.substring(close + 2);
         } else {
-            address = Ipv4Address.parse(host);
+            int colon = text.lastIndexOf(':');
+            if (colon < 0) {
+                throw new AddressFormatException(text, "no port (expected: ADDRESS:PORT or [IPV6]:PORT)");
+            }
+            String host = text.substring(0, colon);
+            if (host.indexOf(':') >= 0) {
+                throw new AddressFormatException(text, "an IPv6 address needs brackets (expected: [IPV6]:PORT)");
+            }
+            address = parseAddress(text, host, false);
+            port = text.substring(colon + 1);
         }
-        return new InetSockAddr(address, Ports.parse(text, text.substring(colon + 1)));
+        return new InetSockAddr(address, Ports.parse(text, port));
+    }
+
+    private static IpAddress parseAddress(String text, String host, boolean ipv6) {
+        try {
+            return ipv6 ? InetText.parse6(host) : InetText.parse4(host);
+        } catch (AddressFormatException e) {
+            AddressFormatException failure = new AddressFormatException(text, "address \"" + host + "\": " + e.problem());
+            failure.initCause(e);
+            throw failure;
+        }
     }
 
     @Override

@@ -12,8 +12,10 @@ import java.util.Optional;
  *
  * <p>{@link #toString} writes RFC 5952 text exactly as glibc's {@code inet_ntop} does
  * (lower case, the longest run of two or more zero groups compressed, the first of equal
- * runs, embedded IPv4 for {@code ::ffff:a.b.c.d} and {@code ::a.b.c.d}), then {@code %scope}
- * when the scope id is not zero.
+ * runs), with the last 32 bits as a dotted quad where glibc writes one: for every IPv4-mapped
+ * address ({@code ::ffff:a.b.c.d}), and where the first six groups are zero and the seventh is
+ * not ({@code ::1.2.3.4}, {@code ::0.1.0.0}; but {@code ::1} and {@code ::ffff}); then
+ * {@code %scope} when the scope id is not zero.
  */
 public final class Ipv6Address implements IpAddress {
     /** {@code in6addr_any}, {@code ::}. */
@@ -55,8 +57,8 @@ public final class Ipv6Address implements IpAddress {
 
     /**
      * Parses IPv6 text as {@code inet_pton(AF_INET6, ...)} accepts it, optionally followed by
-     * {@code %} and a zone: a decimal scope id or an interface name (looked up as
-     * {@code if_nametoindex} does).
+     * {@code %} and a zone: a decimal scope id ({@code 0..2147483647}) or the name of an
+     * interface of this host (looked up as {@code if_nametoindex} does).
      *
      * @throws AddressFormatException if the text is not such an address or names no interface
      */
@@ -80,6 +82,16 @@ public final class Ipv6Address implements IpAddress {
             throw new IndexOutOfBoundsException("group: " + i + " (expected: 0-7)");
         }
         return Bytes.readU16BE(bytes, 2 * i);
+    }
+
+    /** The first 64 bits, groups 0-3, as a {@code long} (for bit arithmetic without a copy). */
+    long high() {
+        return Bytes.readU64BE(bytes, 0);
+    }
+
+    /** The last 64 bits, groups 4-7, as a {@code long}. */
+    long low() {
+        return Bytes.readU64BE(bytes, 8);
     }
 
     @Override
