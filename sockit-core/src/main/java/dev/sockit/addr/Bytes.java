@@ -2,8 +2,12 @@ package dev.sockit.addr;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.BufferOverflowException;
+import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.ReadOnlyBufferException;
+import java.util.Objects;
 
 /**
  * Reads and writes unsigned 16-, 32- and 64-bit values in an explicit byte order, on
@@ -13,10 +17,22 @@ import java.nio.ByteOrder;
  * an {@code int} ({@code 0..0xffff}), u32 in a {@code long} ({@code 0..0xffffffff}); a u64 is
  * returned as the {@code long} with the same 64 bits (read it with
  * {@link Long#toUnsignedString(long)}). Writes use the low bits of the value, as C's conversion
- * does. {@code byte[]} methods check {@code offset} like {@link java.util.Objects#checkFromIndexSize}
- * and throw {@link IndexOutOfBoundsException}; buffer methods behave as the buffer's own
- * {@code get}/{@code put}: the relative ones ({@code get}/{@code put}) move the position, the
- * absolute ones ({@code getAt}/{@code putAt}) do not.
+ * does.
+ *
+ * <p>{@code byte[]} methods throw {@link IndexOutOfBoundsException} unless the value lies wholly
+ * inside the array, as {@link Objects#checkFromIndexSize}{@code (offset, size, array.length)}
+ * checks. Buffer methods check as the buffer's own {@code getInt}/{@code putInt} do:
+ * <ul>
+ *   <li>the relative ones ({@code get}/{@code put}) use the position and advance it; with fewer
+ *       bytes than the value's size left before the limit they throw
+ *       {@link BufferUnderflowException} or {@link BufferOverflowException} and leave the position
+ *       where it was;
+ *   <li>the absolute ones ({@code getAt}/{@code putAt}) take an index from the buffer's start,
+ *       leave the position alone, and throw {@link IndexOutOfBoundsException} unless the value
+ *       lies wholly below the limit;
+ *   <li>a write to a read-only buffer throws {@link ReadOnlyBufferException}, before any bounds
+ *       check.
+ * </ul>
  */
 public final class Bytes {
     private static final VarHandle U16_BE_ARRAY = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
@@ -37,17 +53,19 @@ public final class Bytes {
 
     /** Reads a 16-bit big-endian value at {@code offset}. */
     public static int readU16BE(byte[] array, int offset) {
+        Objects.checkFromIndexSize(offset, 2, array.length);
         return Short.toUnsignedInt((short) U16_BE_ARRAY.get(array, offset));
     }
 
     /** Writes the low 16 bits of {@code value} big-endian at {@code offset}. */
     public static void writeU16BE(byte[] array, int offset, int value) {
+        Objects.checkFromIndexSize(offset, 2, array.length);
         U16_BE_ARRAY.set(array, offset, (short) value);
     }
 
     /** Reads a 16-bit big-endian value at the buffer's position and advances it by 2. */
     public static int getU16BE(ByteBuffer buffer) {
-        int at = buffer.position();
+        int at = readPosition(buffer, 2);
         int value = getAtU16BE(buffer, at);
         buffer.position(at + 2);
         return value;
@@ -60,7 +78,7 @@ public final class Bytes {
 
     /** Writes the low 16 bits of {@code value} big-endian at the buffer's position and advances it by 2. */
     public static void putU16BE(ByteBuffer buffer, int value) {
-        int at = buffer.position();
+        int at = writePosition(buffer, 2);
         putAtU16BE(buffer, at, value);
         buffer.position(at + 2);
     }
@@ -72,17 +90,19 @@ public final class Bytes {
 
     /** Reads a 16-bit little-endian value at {@code offset}. */
     public static int readU16LE(byte[] array, int offset) {
+        Objects.checkFromIndexSize(offset, 2, array.length);
         return Short.toUnsignedInt((short) U16_LE_ARRAY.get(array, offset));
     }
 
     /** Writes the low 16 bits of {@code value} little-endian at {@code offset}. */
     public static void writeU16LE(byte[] array, int offset, int value) {
+        Objects.checkFromIndexSize(offset, 2, array.length);
         U16_LE_ARRAY.set(array, offset, (short) value);
     }
 
     /** Reads a 16-bit little-endian value at the buffer's position and advances it by 2. */
     public static int getU16LE(ByteBuffer buffer) {
-        int at = buffer.position();
+        int at = readPosition(buffer, 2);
         int value = getAtU16LE(buffer, at);
         buffer.position(at + 2);
         return value;
@@ -95,7 +115,7 @@ public final class Bytes {
 
     /** Writes the low 16 bits of {@code value} little-endian at the buffer's position and advances it by 2. */
     public static void putU16LE(ByteBuffer buffer, int value) {
-        int at = buffer.position();
+        int at = writePosition(buffer, 2);
         putAtU16LE(buffer, at, value);
         buffer.position(at + 2);
     }
@@ -107,17 +127,19 @@ public final class Bytes {
 
     /** Reads a 32-bit big-endian value at {@code offset}. */
     public static long readU32BE(byte[] array, int offset) {
+        Objects.checkFromIndexSize(offset, 4, array.length);
         return Integer.toUnsignedLong((int) U32_BE_ARRAY.get(array, offset));
     }
 
     /** Writes the low 32 bits of {@code value} big-endian at {@code offset}. */
     public static void writeU32BE(byte[] array, int offset, long value) {
+        Objects.checkFromIndexSize(offset, 4, array.length);
         U32_BE_ARRAY.set(array, offset, (int) value);
     }
 
     /** Reads a 32-bit big-endian value at the buffer's position and advances it by 4. */
     public static long getU32BE(ByteBuffer buffer) {
-        int at = buffer.position();
+        int at = readPosition(buffer, 4);
         long value = getAtU32BE(buffer, at);
         buffer.position(at + 4);
         return value;
@@ -130,7 +152,7 @@ public final class Bytes {
 
     /** Writes the low 32 bits of {@code value} big-endian at the buffer's position and advances it by 4. */
     public static void putU32BE(ByteBuffer buffer, long value) {
-        int at = buffer.position();
+        int at = writePosition(buffer, 4);
         putAtU32BE(buffer, at, value);
         buffer.position(at + 4);
     }
@@ -142,17 +164,19 @@ public final class Bytes {
 
     /** Reads a 32-bit little-endian value at {@code offset}. */
     public static long readU32LE(byte[] array, int offset) {
+        Objects.checkFromIndexSize(offset, 4, array.length);
         return Integer.toUnsignedLong((int) U32_LE_ARRAY.get(array, offset));
     }
 
     /** Writes the low 32 bits of {@code value} little-endian at {@code offset}. */
     public static void writeU32LE(byte[] array, int offset, long value) {
+        Objects.checkFromIndexSize(offset, 4, array.length);
         U32_LE_ARRAY.set(array, offset, (int) value);
     }
 
     /** Reads a 32-bit little-endian value at the buffer's position and advances it by 4. */
     public static long getU32LE(ByteBuffer buffer) {
-        int at = buffer.position();
+        int at = readPosition(buffer, 4);
         long value = getAtU32LE(buffer, at);
         buffer.position(at + 4);
         return value;
@@ -165,7 +189,7 @@ public final class Bytes {
 
     /** Writes the low 32 bits of {@code value} little-endian at the buffer's position and advances it by 4. */
     public static void putU32LE(ByteBuffer buffer, long value) {
-        int at = buffer.position();
+        int at = writePosition(buffer, 4);
         putAtU32LE(buffer, at, value);
         buffer.position(at + 4);
     }
@@ -177,17 +201,19 @@ public final class Bytes {
 
     /** Reads a 64-bit big-endian value at {@code offset}. */
     public static long readU64BE(byte[] array, int offset) {
+        Objects.checkFromIndexSize(offset, 8, array.length);
         return (long) U64_BE_ARRAY.get(array, offset);
     }
 
     /** Writes the low 64 bits of {@code value} big-endian at {@code offset}. */
     public static void writeU64BE(byte[] array, int offset, long value) {
+        Objects.checkFromIndexSize(offset, 8, array.length);
         U64_BE_ARRAY.set(array, offset, value);
     }
 
     /** Reads a 64-bit big-endian value at the buffer's position and advances it by 8. */
     public static long getU64BE(ByteBuffer buffer) {
-        int at = buffer.position();
+        int at = readPosition(buffer, 8);
         long value = getAtU64BE(buffer, at);
         buffer.position(at + 8);
         return value;
@@ -200,7 +226,7 @@ public final class Bytes {
 
     /** Writes the low 64 bits of {@code value} big-endian at the buffer's position and advances it by 8. */
     public static void putU64BE(ByteBuffer buffer, long value) {
-        int at = buffer.position();
+        int at = writePosition(buffer, 8);
         putAtU64BE(buffer, at, value);
         buffer.position(at + 8);
     }
@@ -212,17 +238,19 @@ public final class Bytes {
 
     /** Reads a 64-bit little-endian value at {@code offset}. */
     public static long readU64LE(byte[] array, int offset) {
+        Objects.checkFromIndexSize(offset, 8, array.length);
         return (long) U64_LE_ARRAY.get(array, offset);
     }
 
     /** Writes the low 64 bits of {@code value} little-endian at {@code offset}. */
     public static void writeU64LE(byte[] array, int offset, long value) {
+        Objects.checkFromIndexSize(offset, 8, array.length);
         U64_LE_ARRAY.set(array, offset, value);
     }
 
     /** Reads a 64-bit little-endian value at the buffer's position and advances it by 8. */
     public static long getU64LE(ByteBuffer buffer) {
-        int at = buffer.position();
+        int at = readPosition(buffer, 8);
         long value = getAtU64LE(buffer, at);
         buffer.position(at + 8);
         return value;
@@ -235,7 +263,7 @@ public final class Bytes {
 
     /** Writes the low 64 bits of {@code value} little-endian at the buffer's position and advances it by 8. */
     public static void putU64LE(ByteBuffer buffer, long value) {
-        int at = buffer.position();
+        int at = writePosition(buffer, 8);
         putAtU64LE(buffer, at, value);
         buffer.position(at + 8);
     }
@@ -243,5 +271,26 @@ public final class Bytes {
     /** Writes the low 64 bits of {@code value} little-endian at {@code index}; the position does not move. */
     public static void putAtU64LE(ByteBuffer buffer, int index, long value) {
         U64_LE_BUFFER.set(buffer, index, value);
+    }
+
+    /** The position of a relative read of {@code size} bytes, checked as {@link ByteBuffer#getInt()} checks it. */
+    private static int readPosition(ByteBuffer buffer, int size) {
+        int position = buffer.position();
+        if (buffer.limit() - position < size) {
+            throw new BufferUnderflowException();
+        }
+        return position;
+    }
+
+    /** The position of a relative write of {@code size} bytes, checked as {@link ByteBuffer#putInt(int)} checks it. */
+    private static int writePosition(ByteBuffer buffer, int size) {
+        if (buffer.isReadOnly()) {
+            throw new ReadOnlyBufferException();
+        }
+        int position = buffer.position();
+        if (buffer.limit() - position < size) {
+            throw new BufferOverflowException();
+        }
+        return position;
     }
 }

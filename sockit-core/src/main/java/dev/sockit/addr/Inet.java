@@ -9,10 +9,10 @@ import java.util.OptionalLong;
  * {@code inet_ntop(3)}), with glibc's results for every input.
  *
  * <p>Import statically and the calls read as in C: {@code inetAton("127.1")},
- * {@code inetNtoa(addr)}. Legacy parsers ({@code inetAton}, {@code inetAddr},
- * {@code inetNetwork}) accept what glibc accepts: one to four parts, each decimal, octal
- * ({@code 0177}) or hex ({@code 0x7f}), and, after the address, white space followed by
- * anything. A Java string is read as C reads its bytes: a NUL character ends it, and any
+ * {@code inetNtoa(addr)}. The legacy parsers accept what glibc accepts: {@code inetAton} and
+ * {@code inetAddr} one to four parts, each decimal, octal ({@code 0177}) or hex ({@code 0x7f}),
+ * and, after the address, white space followed by anything; {@code inetNetwork} has rules of
+ * its own, told at the method. A Java string is read as C reads its bytes: a NUL character ends it, and any
  * character outside ASCII is neither a digit nor white space. None of these functions blocks
  * or throws for any text; C's failure values are returned as C returns them.
  */
@@ -37,6 +37,12 @@ public final class Inet {
      * {@code inet_aton(3)}: parses an IPv4 address in any of glibc's legacy forms
      * ({@code 127.1}, {@code 10.1.2}, {@code 4294967295}, {@code 0x7f.1}, {@code 0177.0.0.1}).
      *
+     * <p>Each part starts with a decimal digit and is read as C's {@code strtoul} with base 0
+     * reads it ({@code 0x} hex, {@code 0} octal, else decimal: {@code 08} and a bare {@code 0x}
+     * fail). Each part before the last is at most 255; the last fills the remaining bytes and is
+     * at most {@code 0xffffffff}, {@code 0xffffff}, {@code 0xffff} or {@code 0xff} for one to four
+     * parts. No white space or sign may come before a part.
+     *
      * @return the address, or empty where C returns 0
      */
     public static Optional<Ipv4Address> inetAton(String cp) {
@@ -54,8 +60,14 @@ public final class Inet {
 
     /**
      * {@code inet_network(3)}: parses a network number with glibc's own rules for it, returning
-     * it in host byte order, or {@link #INADDR_NONE} for invalid text. Parts are not moved to
-     * their classful places: {@code inetNetwork("10.1") == 0x0a01}.
+     * it in host byte order, or {@link #INADDR_NONE} for invalid text.
+     *
+     * <p>One to four parts, each at most 255: decimal, octal after a leading {@code 0}, or hex
+     * after {@code 0x} or a bare {@code x} ({@code inetNetwork("x10") == 0x10}). Parts are
+     * concatenated, not moved to their classful places: {@code inetNetwork("10.1") == 0x0a01}.
+     * A part's digits accumulate modulo 2<sup>32</sup> before the check, as in glibc, so
+     * {@code inetNetwork("4294967296") == 0}. Only white space may follow the last part.
+     * {@code "255.255.255.255"} gives {@link #INADDR_NONE} too.
      */
     public static long inetNetwork(String cp) {
         return LegacyIpv4.network(Objects.requireNonNull(cp, "cp"));
@@ -70,7 +82,8 @@ public final class Inet {
      * {@code inet_makeaddr(3)}: the address made of network number {@code net} and local
      * address {@code host}, both host-order values of which the low 32 bits are used, placed
      * by the classful rules glibc applies to {@code net}: below 128 class A, below 65536 class B,
-     * below 16777216 class C, otherwise {@code net | host}.
+     * below 16777216 class C, otherwise {@code net | host}. The class is chosen by the size of
+     * {@code net}, not by the address made: {@code inetMakeaddr(128, 1)} is {@code 0.128.0.1}.
      */
     public static Ipv4Address inetMakeaddr(long net, long host) {
         return Ipv4Address.ofHostOrder(LegacyIpv4.makeaddr(net & 0xffffffffL, host & 0xffffffffL));
