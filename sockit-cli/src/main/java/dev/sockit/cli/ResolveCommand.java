@@ -83,7 +83,7 @@ final class ResolveCommand implements Callable<Integer> {
     public Integer call() {
         AddrInfoHints hints = AddrInfoHints.ANY
                 .withFamily(family == null ? AddressFamily.AF_UNSPEC : family.value())
-                .withFlags(flags());
+                .withFlags(flags().toArray(AiFlag[]::new));
         if (type != null) {
             hints = hints.withType(socketType());
         }
