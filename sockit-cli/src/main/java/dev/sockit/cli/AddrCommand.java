@@ -75,6 +75,10 @@ final class AddrCommand implements Callable<Integer> {
         }
         try {
             spec.commandLine().getOut().println(function.apply(args));
+            String note = function.note(args);
+            if (!note.isEmpty()) {
+                spec.commandLine().getErr().println("sockit addr: " + note);
+            }
             return Cli.OK;
         } catch (InvalidInputException e) {
             spec.commandLine().getErr().println("sockit addr: " + e.getMessage());

@@ -44,6 +44,13 @@ enum AddrFunction {
             }
             return quadAndHex(ntohl(sAddr));
         }
+
+        @Override
+        String note(List<String> args) {
+            return inetAddr(args.get(0)) == Inet.INADDR_NONE
+                    ? "note: inet_addr returns INADDR_NONE (0xffffffff) for this valid address too; C cannot tell it from an error (use inet_aton)"
+                    : "";
+        }
     },
     NETWORK("network", "NETWORK", "inet_network: parse a network number, in host order (10.1 is 0x00000a01)") {
         @Override
@@ -155,6 +162,11 @@ enum AddrFunction {
      * @throws InvalidInputException if an argument is invalid, naming the function and the input
      */
     abstract String apply(List<String> args);
+
+    /** A remark for a learner about a valid result, printed to stderr by a single call; empty for none. */
+    String note(List<String> args) {
+        return "";
+    }
 
     /** The function called {@code name}, if there is one. */
     static AddrFunction named(String name) {

@@ -17,7 +17,6 @@ class AddrCommandTest {
         "aton     | 0177.0.0.1          | 127.0.0.1 0x7f000001",
         "aton     | 1.65535             | 1.0.255.255 0x0100ffff",
         "addr     | 192.168.1.1         | 192.168.1.1 0xc0a80101",
-        "addr     | 255.255.255.255     | 255.255.255.255 0xffffffff",
         "network  | 10.1                | 0.0.10.1 0x00000a01",
         "network  | 192.168.1           | 0.192.168.1 0x00c0a801",
         "ntoa     | 0x7f000001          | 127.0.0.1",
@@ -38,6 +37,16 @@ class AddrCommandTest {
         assertThat(result.exitCode()).as(result.stderr()).isZero();
         assertThat(result.stdout()).isEqualTo(expected + "\n");
         assertThat(result.stderr()).isEmpty();
+    }
+
+    @Test
+    void addr_allOnes_printsTheAddressAndNotesTheAmbiguity() throws Exception {
+        SockitProcess.Result result = SockitProcess.run("addr", "addr", "255.255.255.255");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.stdout()).isEqualTo("255.255.255.255 0xffffffff\n");
+        assertThat(result.stderr()).isEqualTo("sockit addr: note: inet_addr returns INADDR_NONE (0xffffffff) for this valid address too;"
+                + " C cannot tell it from an error (use inet_aton)\n");
     }
 
     @Test
