@@ -20,7 +20,7 @@ final class ResolverFuzzTest {
             EaiError.EAI_SOCKTYPE, EaiError.EAI_SERVICE, EaiError.EAI_ADDRFAMILY);
 
     @FuzzTest(maxDuration = "10s")
-    void getaddrinfoAndServicesLine_anyText_documentedOutcomesOnly(FuzzedDataProvider data) {
+    void getaddrinfoAndFileLines_anyText_documentedOutcomesOnly(FuzzedDataProvider data) {
         String host = data.consumeBoolean() ? null : data.consumeString(64);
         String service = data.consumeBoolean() ? null : data.consumeString(24);
         AddrInfoHints hints = new AddrInfoHints(
@@ -43,6 +43,10 @@ final class ResolverFuzzTest {
         Services.parseLine(servicesLine).ifPresent(entry -> {
             assertThat(entry.port()).isBetween(0, 65535);
             assertThat(entry.name()).isNotEmpty().doesNotContain(" ", "\t", "#");
+        });
+        HostsFile.parseLine(servicesLine).ifPresent(entry -> {
+            assertThat(entry.name()).isNotEmpty().doesNotContain(" ", "\t", "#");
+            assertThat(entry.aliases()).allMatch(alias -> !alias.isEmpty() && alias.indexOf('#') < 0);
         });
     }
 
