@@ -349,6 +349,10 @@ final class SocketOptions {
             return on ? 1 : 0;
         }
         int number = (Integer) value;
+        if (opt == Opt.SO_RCVBUF || opt == Opt.SO_SNDBUF) {
+            // The JDK halves what Linux reports, so that a get returns what a set gave; sockit reports Linux's value.
+            return (int) Math.min(Integer.MAX_VALUE, 2L * number);
+        }
         return opt == Opt.SO_LINGER && number < 0 ? -1 : number;
     }
 
