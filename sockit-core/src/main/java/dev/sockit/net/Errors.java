@@ -14,7 +14,15 @@ final class Errors {
      * @param target what the call was made on, for the message (an address), or empty
      */
     static IOException of(Errno errno, String call, String target) {
-        String message = message(errno, call, target);
+        return of(errno, call, target, "");
+    }
+
+    /**
+     * The exception for {@code errno} from {@code call}, its message ending with {@code detail}
+     * (what made the call fail, when strerror alone does not say it: "the JDK has no raw sockets").
+     */
+    static IOException of(Errno errno, String call, String target, String detail) {
+        String message = detail.isEmpty() ? message(errno, call, target) : message(errno, call, target) + ": " + detail;
         return switch (errno) {
             case ECONNREFUSED -> new ConnectionRefusedException(errno, call, message);
             case ETIMEDOUT -> new SocketTimedOutException(errno, call, message);
