@@ -140,7 +140,7 @@ final class InetText {
             char c = s.charAt(i);
             if (c == '.') {
                 parts++;
-            } else if (!isDigit(c)) {
+            } else if (!CText.isDigit(c)) {
                 return "unexpected character " + describe(c) + " at index " + i;
             }
         }
@@ -266,7 +266,7 @@ final class InetText {
         }
         boolean decimal = true;
         for (int i = 0; i < zone.length() && decimal; i++) {
-            decimal = isDigit(zone.charAt(i));
+            decimal = CText.isDigit(zone.charAt(i));
         }
         if (decimal) {
             long value = 0;
@@ -318,10 +318,6 @@ final class InetText {
     private static int cEnd(String s) {
         int nul = s.indexOf('\0');
         return nul < 0 ? s.length() : nul;
-    }
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
     }
 
     private static int hexValue(char c) {

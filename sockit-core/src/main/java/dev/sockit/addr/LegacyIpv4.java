@@ -42,7 +42,7 @@ final class LegacyIpv4 {
         char c;
         for (;;) {
             c = charAt(cp, i);
-            if (!isDigit(c)) {
+            if (!CText.isDigit(c)) {
                 return INVALID;
             }
             int radix = 10;
@@ -72,7 +72,7 @@ final class LegacyIpv4 {
             dots++;
             i++;
         }
-        if (c != 0 && !isSpace(c)) {
+        if (c != 0 && !CText.isSpace(c)) {
             return INVALID;
         }
         if (value > U32_MAX >>> (8 * dots)) {
@@ -113,7 +113,7 @@ final class LegacyIpv4 {
             }
             value = 0;
             for (;; c = charAt(cp, ++i)) {
-                if (isDigit(c)) {
+                if (CText.isDigit(c)) {
                     if (radix == 8 && c >= '8') {
                         return NONE;
                     }
@@ -138,7 +138,7 @@ final class LegacyIpv4 {
             parts++;
             i++;
         }
-        while (isSpace(c)) {
+        while (CText.isSpace(c)) {
             c = charAt(cp, ++i);
         }
         return c == 0 ? result << 8 | value : NONE;
@@ -198,15 +198,6 @@ final class LegacyIpv4 {
     /** The character at {@code i}, or NUL past the end, as C reads its terminator. */
     private static char charAt(String s, int i) {
         return i < s.length() ? s.charAt(i) : 0;
-    }
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
-    }
-
-    /** C's {@code isspace} in the "C" locale: space, tab, newline, vertical tab, form feed, return. */
-    private static boolean isSpace(char c) {
-        return c == ' ' || c >= '\t' && c <= '\r';
     }
 
     /** The value of ASCII digit {@code c} in {@code radix} (8, 10 or 16), or -1. */
