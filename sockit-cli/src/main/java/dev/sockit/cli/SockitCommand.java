@@ -2,6 +2,8 @@ package dev.sockit.cli;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -21,6 +23,10 @@ import picocli.CommandLine.Spec;
 final class SockitCommand implements Runnable {
     @Spec
     private CommandSpec spec;
+
+    @Option(names = "--trace", scope = ScopeType.INHERIT,
+            description = "Print every socket call and its result to stderr, in strace's syntax.")
+    private boolean trace;
 
     @Override
     public void run() {
