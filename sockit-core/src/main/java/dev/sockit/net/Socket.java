@@ -2053,8 +2053,8 @@ public final class Socket implements Closeable {
     }
 
     /**
-     * For poll without the kernel's answer: asks a pending connection whether it completed, as
-     * every call on the socket does first (a failed one leaves its errno pending and a fresh
+     * For select and poll: asks a pending connection whether it completed, as every call on the
+     * socket does first (a failed one leaves its errno pending and a fresh
      * channel in place; see the design note). Does not block.
      *
      * @throws SocketError if the fresh channel cannot be bound where the old one was
