@@ -8,6 +8,7 @@ about has arrived, then measures with a zero timeout. Everything happens on loop
 """
 import select as P
 import socket as S
+import time
 
 from socket_oracle import FAMILIES, PATIENCE, closed_port, errname, listener, loopback, outcome, pair, reset_pair
 
@@ -35,6 +36,16 @@ def settle(sock, events):
     p = P.poll()
     p.register(sock, events)
     p.poll(PATIENCE * 1000)
+
+
+def settle_until(sock, bits):
+    """Polls until the socket reports one of bits, which no event wakes poll for on its own."""
+    deadline = time.monotonic() + PATIENCE
+    while time.monotonic() < deadline:
+        found = P.poll()
+        found.register(sock, EVERY)
+        if any(mask & bits for _, mask in found.poll(0)):
+            return
 
 
 def revents(sock, events=EVERY):
@@ -175,6 +186,15 @@ def family_cases(name, f):
             results.append(revents(c))
         return ";".join(results)
 
+    def poll_peer_closed():
+        c, a = pair(f)
+        a.close()
+        settle(c, P.POLLIN)
+        at_eof = revents(c)
+        sent = outcome(lambda: c.sendall(b"x"))
+        settle_until(c, P.POLLERR)
+        return ";".join([at_eof, sent, revents(c), outcome(lambda: c.recv(10)), outcome(lambda: c.sendall(b"x"))])
+
     def poll_closed():
         c, a = pair(f)
         p = P.poll()
@@ -287,7 +307,7 @@ def family_cases(name, f):
 
     for case in (poll_listener_pending, poll_listener_idle, poll_fresh_tcp, poll_connected_idle, poll_data,
                  poll_data_after_peek, poll_eof, poll_eof_after_data, poll_reset, poll_reset_so_error,
-                 poll_reset_send, poll_reset_no_events, poll_hup, poll_shutdown, poll_closed, poll_udp,
+                 poll_reset_send, poll_reset_no_events, poll_hup, poll_peer_closed, poll_shutdown, poll_closed, poll_udp,
                  poll_udp_shutdown, poll_udp_refused, poll_mixed, poll_connect, poll_connect_refused, poll_urgent,
                  select_listener, select_stream, select_eof, select_reset, select_hup, select_fresh_tcp,
                  select_connect, select_connect_refused, select_udp, select_urgent, select_mixed, select_closed):
@@ -308,10 +328,16 @@ def unix_cases():
         a.shutdown(S.SHUT_WR)
         return ";".join([idle, data, eof, revents(a)])
 
+    def poll_unix_peer_closed():
+        a, b = S.socketpair()
+        b.close()
+        return revents(a)
+
     def poll_unix_fresh():
         return revents(S.socket(S.AF_UNIX))
 
-    return {"poll_unix_pair": poll_unix_pair, "poll_unix_fresh": poll_unix_fresh}
+    return {"poll_unix_pair": poll_unix_pair, "poll_unix_peer_closed": poll_unix_peer_closed,
+            "poll_unix_fresh": poll_unix_fresh}
 
 
 def api_cases():

@@ -30,21 +30,26 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@code POLLIN|POLLRDNORM|POLLOUT|POLLWRNORM} to a caller who asks for those too. Sockets in
  * blocking mode are polled as well as non-blocking ones; a socket's mode never matters here.
  *
- * <p>How exact: with {@code --add-opens java.base/sun.nio.ch=dev.sockit} (or
- * {@code =ALL-UNNAMED} on the class path) sockit asks the kernel's {@code poll} for each socket
- * and the {@code revents} are Linux's own. Without it, sockit derives them from NIO's readiness
- * and its own state, and tells data from end of stream from a reset by reading one byte, which
- * it keeps for the next receive (as a {@code MSG_PEEK} keeps bytes), and a reset's error, which
- * stays pending for the next receive, send or {@code SO_ERROR} as on Linux. That way
- * {@code POLLPRI} (TCP urgent data) is never reported; a UDP socket's pending ICMP error shows as
- * {@code POLLIN} rather than {@code POLLERR}; a TCP connection reset after its peer closed shows
- * as end of stream without {@code POLLERR|POLLHUP}; a UNIX stream whose peer closed shows no
- * {@code POLLHUP}.
+ * <p>A reset's error is left pending as on Linux: poll reports {@code POLLERR} and takes
+ * nothing; the next receive, send or {@code SO_ERROR} reports the error. Data is never taken
+ * either: the next receive returns it.
  *
- * <p>Either way, where the JDK made sockit replace a socket's channel (see {@link Socket}),
- * a socket whose non-blocking connect failed and whose error was then read with
- * {@code SO_ERROR} reports {@code POLLOUT|POLLWRNORM|POLLHUP} as a fresh socket does, where
- * Linux adds {@code POLLIN|POLLRDNORM|POLLRDHUP}.
+ * <p>How exact: with {@code --add-opens java.base/sun.nio.ch=dev.sockit} (or
+ * {@code =ALL-UNNAMED} on the class path) sockit asks the kernel's {@code poll} about each
+ * socket, and the {@code revents} are Linux's own. Without it, sockit derives them from NIO's
+ * readiness and its own state; to tell data from end of stream from a reset on a readable TCP
+ * stream it asks the kernel how many bytes wait ({@code FIONREAD}) and reads only when none do
+ * (on a UNIX stream, where the JDK cannot ask, it reads up to 8 KiB, which the next receive
+ * returns as after a {@code MSG_PEEK}). Then {@code POLLPRI} (TCP urgent data) is never reported; a UDP socket's
+ * pending ICMP error shows as {@code POLLIN}, not {@code POLLERR}; end of stream behind unread
+ * data shows no {@code POLLRDHUP} until the data is read; and a TCP reset after the peer's end
+ * of stream, or a UNIX stream whose peer closed, shows no {@code POLLERR} or {@code POLLHUP}.
+ *
+ * <p>Either way: NIO cannot wait for urgent data, so {@code POLLPRI} is reported when present,
+ * but its arrival alone does not end a wait; and a socket whose non-blocking connect failed
+ * reports, once {@code SO_ERROR} has been read, {@code POLLOUT|POLLWRNORM|POLLHUP} as a fresh
+ * socket does (sockit has replaced its channel; see {@link Socket}), where Linux adds
+ * {@code POLLIN|POLLRDNORM|POLLRDHUP}.
  *
  * <p>Threads: as in Python, one thread at a time polls a poll object; a second thread that
  * calls {@link #poll} while one waits gets {@link IllegalStateException}, as Python raises

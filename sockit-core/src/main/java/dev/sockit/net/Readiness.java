@@ -36,7 +36,7 @@ import java.util.Set;
  * remains, waits on a {@link Selector} for a change, then checks them all again. The events come
  * from one of two {@link Source sources}: the kernel itself (a {@code poll} of each socket with
  * timeout 0, exact), or, where the JVM does not open {@code sun.nio.ch}, NIO's readiness and
- * sockit's own state, with a one-byte read to tell data from end of stream from a reset. Either
+ * sockit's own state, with a probe to tell data from end of stream from a reset. Either
  * way sockit adds what only it knows: bytes a peek left, the pending error of a failed connect,
  * and {@code shutdown} of a datagram socket (which the JDK cannot do, so sockit only marks it).
  *
@@ -59,7 +59,7 @@ final class Readiness {
     enum Source {
         /** The kernel's {@code poll} of each socket: exact; needs {@link NioInternals#ADD_OPENS}. */
         KERNEL,
-        /** NIO's readiness, sockit's state and a one-byte read: see the class note. */
+        /** NIO's readiness, sockit's state and a probe of readable streams: see the class note. */
         PROBE;
 
         /** {@link #KERNEL} when the JVM lets sockit reach it, else {@link #PROBE}. */
@@ -214,6 +214,12 @@ final class Readiness {
     /**
      * The kernel's events for the socket's channel, with what sockit adds. A channel replaced
      * since the status was taken answers {@code POLLNVAL}; then the new one is asked.
+     *
+     * <p>A connected stream in error is probed ({@link Socket#probeForPoll}): the JDK cannot
+     * read {@code SO_ERROR} of a connected socket, so a reset's error moves to sockit's side,
+     * where {@code SO_ERROR} and the next receive or send report it. A reset that came after the
+     * peer's end of stream stays in the kernel: there a receive reads end of stream and a send
+     * fails with its {@code EPIPE}, as on Linux.
      */
     private static int kernelMask(Entry entry) throws IOException {
         for (int attempt = 0; attempt < 2; attempt++) {
@@ -230,7 +236,7 @@ final class Readiness {
             if ((mask & POLLNVAL) == 0) {
                 if ((mask & POLLERR) != 0 && status.phase() == SocketStatus.Phase.CONNECTED
                         && status.pendingError().isEmpty() && entry.socket.type() == SocketType.SOCK_STREAM) {
-                    entry.socket.adoptKernelError();
+                    entry.socket.probeForPoll();
                     entry.status = entry.socket.pollStatus();
                 }
                 return mask | added(entry.socket, entry.status);

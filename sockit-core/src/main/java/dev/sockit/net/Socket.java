@@ -1966,8 +1966,8 @@ public final class Socket implements Closeable {
     }
 
     /**
-     * For poll without the kernel's answer, on a stream NIO finds readable: tells data from end
-     * of stream from a broken connection. Data is left where it is when the kernel can say how
+     * For select and poll, on a connected stream that NIO finds readable or the kernel reports in
+     * error: tells data from end of stream from a broken connection. Data is left where it is when the kernel can say how
      * much is waiting ({@code FIONREAD}, TCP); otherwise one non-blocking read of up to
      * {@value #POLL_PROBE_BYTES} bytes moves it to the read-ahead buffer, where the next receive
      * finds it (as after a peek). A broken connection's errno stays pending for {@code SO_ERROR}
@@ -2017,36 +2017,6 @@ public final class Socket implements Closeable {
                 return SocketStatus.Probe.ERROR;
             }
             return n > 0 ? SocketStatus.Probe.DATA : n < 0 ? SocketStatus.Probe.EOF : SocketStatus.Probe.NOTHING;
-        } finally {
-            readLock.unlock();
-        }
-    }
-
-    /**
-     * For poll, which found {@code POLLERR} on a connected stream: moves the kernel's pending
-     * error (reading it with {@code SO_ERROR} clears it there) to this socket's, which
-     * {@code SO_ERROR} and the next receive or send report, as Linux reports its own, unless
-     * data is still waiting (Linux's receive returns that first). Needs
-     * {@link NioInternals#rawOptionsAvailable}. Does not block.
-     */
-    void adoptKernelError() {
-        if (!readLock.tryLock()) {
-            return;
-        }
-        try {
-            stateLock.lock();
-            try {
-                if (state != State.CONNECTED || pendingError.isPresent() || readAhead.available() > 0
-                        || !(channel instanceof SocketChannel stream) || waitingBytes(stream) != 0) {
-                    return;
-                }
-                pendingError = Errno.of(NioInternals.getIntOption(stream, SockOpt.SOL_SOCKET, SockOpt.SO_ERROR));
-                pollFoundError = pendingError.isPresent();
-            } finally {
-                stateLock.unlock();
-            }
-        } catch (IOException | RuntimeException cannot) {
-            // The kernel keeps its error; the next receive or send reports it.
         } finally {
             readLock.unlock();
         }

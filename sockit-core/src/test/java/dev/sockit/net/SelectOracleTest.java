@@ -178,6 +178,17 @@ class SelectOracleTest {
             poll.poll(PATIENCE);
         }
 
+        /** Polls until {@code socket} reports one of {@code bits}, which no event wakes a wait for on its own. */
+        void settleUntil(Socket socket, int bits) throws IOException {
+            Poll poll = new Poll(Readiness.Source.KERNEL);
+            poll.register(socket, EVERY);
+            long deadline = System.nanoTime() + PATIENCE.toNanos();
+            while (System.nanoTime() < deadline
+                    && poll.poll(Duration.ZERO).stream().noneMatch(event -> (event.revents() & bits) != 0)) {
+                Thread.yield();
+            }
+        }
+
         String revents(Socket socket, int events) throws IOException {
             Poll poll = poll();
             poll.register(socket, events);
@@ -358,6 +369,22 @@ class SelectOracleTest {
         });
         cases.put("poll_reset_no_events", run -> run.revents(run.reset(f), 0));
         cases.put("poll_hup", run -> run.revents(run.hungUp(f)));
+        cases.put("poll_peer_closed", run -> {
+            Pair pair = run.pair(f);
+            Socket c = pair.client();
+            pair.server().close();
+            run.settle(c, POLLIN);
+            String atEof = run.revents(c);
+            String sent = outcome(() -> {
+                c.sendall(new byte[] {'x'}, 0);
+                return null;
+            });
+            run.settleUntil(c, Poll.POLLERR);
+            return join(atEof, sent, run.revents(c), outcome(() -> c.recv(10, 0)), outcome(() -> {
+                c.sendall(new byte[] {'x'}, 0);
+                return null;
+            }));
+        });
         cases.put("poll_shutdown", run -> {
             List<String> results = new ArrayList<>();
             for (int how : new int[] {Socket.SHUT_RD, Socket.SHUT_WR, Socket.SHUT_RDWR}) {
@@ -495,6 +522,12 @@ class SelectOracleTest {
             a.shutdown(Socket.SHUT_WR);
             return join(idle, data, eof, run.revents(a));
         });
+        cases.put("poll_unix_peer_closed", run -> {
+            SocketPair pair = Socket.socketpair();
+            Socket a = run.mine(pair.first());
+            pair.second().close();
+            return run.revents(a);
+        });
         cases.put("poll_unix_fresh", run -> run.revents(run.tcp(AddressFamily.AF_UNIX)));
         return cases;
     }
@@ -548,10 +581,13 @@ class SelectOracleTest {
         for (String family : Set.of("inet", "inet6")) {
             differs.put("poll_eof_after_data_" + family,
                     "POLLIN|POLLOUT|POLLRDNORM|POLLWRNORM;DATA;POLLIN|POLLOUT|POLLRDNORM|POLLWRNORM|POLLRDHUP;EOF");
+            differs.put("poll_peer_closed_" + family, "POLLIN|POLLOUT|POLLRDNORM|POLLWRNORM|POLLRDHUP;OK;"
+                    + "POLLIN|POLLOUT|POLLRDNORM|POLLWRNORM|POLLRDHUP;EOF;EPIPE");
             differs.put("poll_udp_refused_" + family, "POLLIN|POLLOUT|POLLRDNORM|POLLWRNORM|POLLWRBAND;ECONNREFUSED");
             differs.put("poll_urgent_" + family, "POLLIN|POLLOUT|POLLRDNORM|POLLWRNORM;-");
             differs.put("select_urgent_" + family, "r= w= x=");
         }
+        differs.put("poll_unix_peer_closed", "POLLIN|POLLOUT|POLLRDNORM|POLLWRNORM|POLLWRBAND|POLLRDHUP");
         return differs;
     }
 }
