@@ -50,7 +50,8 @@ public final class Select {
      *
      * @throws SocketError {@code EBADF} if a socket is closed, as Linux's {@code select} fails
      *     for a closed descriptor; {@code EINTR} if the thread is interrupted while waiting (its
-     *     interrupt status stays set)
+     *     interrupt status stays set); {@code EADDRINUSE} if a socket whose connect failed
+     *     cannot be bound again where it was (see {@link Socket})
      * @throws IllegalArgumentException if {@code timeout} is negative
      */
     public static Selected select(List<Socket> read, List<Socket> write, List<Socket> except, Duration timeout)
