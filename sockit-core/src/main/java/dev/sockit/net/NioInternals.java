@@ -90,4 +90,25 @@ final class NioInternals {
             return Optional.empty();
         }
     }
+
+    // select/poll support
+
+    private static final Optional<Method> POLL = method("sun.nio.ch.Net", "poll",
+            FileDescriptor.class, int.class, long.class);
+
+    /** Whether {@link #pollNow} can work. */
+    static boolean pollAvailable() {
+        return GET_FD.isPresent() && POLL.isPresent();
+    }
+
+    /**
+     * {@code poll} of {@code channel}'s socket alone for {@code events}, with timeout 0: the
+     * {@code revents} Linux gives, {@code POLLERR} and {@code POLLHUP} included.
+     *
+     * @throws IOException the JDK's exception for a failed call
+     * @throws UnsupportedOperationException if {@link #pollAvailable} is false
+     */
+    static int pollNow(Channel channel, int events) throws IOException {
+        return (int) call(POLL, null, fd(channel), events, 0L);
+    }
 }

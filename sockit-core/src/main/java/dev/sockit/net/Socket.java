@@ -1926,4 +1926,126 @@ public final class Socket implements Closeable {
         byte[] array = buffer.array();
         return n == array.length ? array : Arrays.copyOf(array, n);
     }
+
+    // select/poll support
+
+    /** At most how many bytes a probe for poll reads ahead when it cannot ask how many are waiting. */
+    private static final int POLL_PROBE_BYTES = 8192;
+
+    /** Whether poll found the connection broken (its error then pending); guarded by readLock. */
+    private boolean pollFoundError;
+
+    /**
+     * This socket as {@link Select} and {@link Poll} see it now. Does not block: bytes a peek
+     * left count only when no receive holds the read lock.
+     */
+    SocketStatus pollStatus() {
+        boolean buffered = false;
+        boolean reset = false;
+        if (readLock.tryLock()) {
+            try {
+                buffered = readAhead.available() > 0 || peeked.isPresent();
+                reset = resetReported || pollFoundError;
+            } finally {
+                readLock.unlock();
+            }
+        }
+        stateLock.lock();
+        try {
+            SocketStatus.Phase phase = switch (state) {
+                case UNCONNECTED -> SocketStatus.Phase.UNCONNECTED;
+                case CONNECTING -> SocketStatus.Phase.CONNECTING;
+                case CONNECTED -> SocketStatus.Phase.CONNECTED;
+                case LISTENING -> SocketStatus.Phase.LISTENING;
+                case CLOSED -> SocketStatus.Phase.CLOSED;
+            };
+            return new SocketStatus(phase, channel, inputShutdown, outputShutdown, buffered, pendingError, reset);
+        } finally {
+            stateLock.unlock();
+        }
+    }
+
+    /**
+     * For select and poll, on a connected stream that NIO finds readable or the kernel reports in
+     * error: tells data from end of stream from a broken connection. Data is left where it is when the kernel can say how
+     * much is waiting ({@code FIONREAD}, TCP); otherwise one non-blocking read of up to
+     * {@value #POLL_PROBE_BYTES} bytes moves it to the read-ahead buffer, where the next receive
+     * finds it (as after a peek). A broken connection's errno stays pending for {@code SO_ERROR}
+     * or the next receive or send, as Linux keeps it until one reports it; receives after that
+     * read end of stream. Does not block: {@code BUSY} if a receive holds the read lock.
+     */
+    SocketStatus.Probe probeForPoll() {
+        if (!readLock.tryLock()) {
+            return SocketStatus.Probe.BUSY;
+        }
+        try {
+            if (readAhead.available() > 0) {
+                return SocketStatus.Probe.DATA;
+            }
+            if (resetReported || pollFoundError) {
+                return SocketStatus.Probe.EOF;
+            }
+            SocketChannel stream;
+            stateLock.lock();
+            try {
+                if (state != State.CONNECTED || !(channel instanceof SocketChannel connected)) {
+                    return SocketStatus.Probe.NOTHING;
+                }
+                stream = connected;
+            } finally {
+                stateLock.unlock();
+            }
+            int n;
+            try {
+                if (waitingBytes(stream) > 0) {
+                    return SocketStatus.Probe.DATA;
+                }
+                n = readAhead.fillFrom(stream, POLL_PROBE_BYTES);
+            } catch (IOException | RuntimeException e) {
+                Optional<Errno> errno = JdkErrors.errno(e).filter(number -> number != Errno.EBADF);
+                stateLock.lock();
+                try {
+                    if (state == State.CLOSED || errno.isEmpty()) {
+                        return SocketStatus.Probe.NOTHING;
+                    }
+                    pendingError = errno;
+                } finally {
+                    stateLock.unlock();
+                }
+                pollFoundError = true;
+                resetReported = errno.get() == Errno.ECONNRESET;
+                return SocketStatus.Probe.ERROR;
+            }
+            return n > 0 ? SocketStatus.Probe.DATA : n < 0 ? SocketStatus.Probe.EOF : SocketStatus.Probe.NOTHING;
+        } finally {
+            readLock.unlock();
+        }
+    }
+
+    /**
+     * For select and poll: asks a pending connection whether it completed, as every call on the
+     * socket does first (a failed one leaves its errno pending and a fresh
+     * channel in place; see the design note). Does not block.
+     *
+     * @throws SocketError if the fresh channel cannot be bound where the old one was
+     */
+    void finishConnectForPoll() throws IOException {
+        stateLock.lock();
+        try {
+            if (state != State.CLOSED) {
+                pollConnect();
+            }
+        } finally {
+            stateLock.unlock();
+        }
+    }
+
+    /** Bytes waiting in the kernel ({@code FIONREAD}), -1 where the JDK cannot tell (UNIX sockets). */
+    private static int waitingBytes(SocketChannel stream) {
+        try {
+            return stream.socket().getInputStream().available();
+        } catch (IOException | UnsupportedOperationException cannotTell) {
+            return -1;
+        }
+    }
 }
