@@ -211,6 +211,24 @@ final class SocketFixtures {
         }
     }
 
+    /**
+     * Returns once {@code thread} waits inside sockit (its stack shows {@link Waiter#await}),
+     * so that what the test does next happens to a blocked call, not before it. Fails after
+     * {@link #PATIENCE}.
+     */
+    static void awaitBlocked(Thread thread) {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (StackTraceElement frame : thread.getStackTrace()) {
+                if (frame.getClassName().equals(Waiter.class.getName()) && frame.getMethodName().equals("await")) {
+                    return;
+                }
+            }
+            Thread.yield();
+        }
+        throw new AssertionError(thread + " did not block in sockit within " + PATIENCE);
+    }
+
     /** {@code n} bytes of a repeating pattern. */
     static byte[] pattern(int n) {
         byte[] bytes = new byte[n];
