@@ -1576,10 +1576,7 @@ public final class Socket implements Closeable {
         String text = target.map(SockAddrs::text).orElse("");
         Optional<SocketAddress> to = Optional.empty();
         if (target.isPresent()) {
-            Optional<Errno> wrongFamily = SockAddrs.familyError(family, type, "sendto", target.get());
-            if (wrongFamily.isPresent()) {
-                throw Errors.of(wrongFamily.get(), call, text);
-            }
+            checkFamily(call, target.get());
             to = Optional.of(SockAddrs.toJdk(target.get()));
         }
         int length = buffer.remaining();
@@ -1793,11 +1790,16 @@ public final class Socket implements Closeable {
         }
     }
 
+    /** The error Linux gives for an address of the wrong family, or the JDK's limit on UNIX paths. */
     private void checkFamily(String call, SockAddr address) throws IOException {
         Optional<Errno> wrong = SockAddrs.familyError(family, type, call, address);
         if (wrong.isPresent()) {
             throw Errors.of(wrong.get(), call, SockAddrs.text(address),
                     "an " + family + " socket given an " + address.family() + " address");
+        }
+        Optional<String> tooLong = SockAddrs.jdkLimit(address);
+        if (tooLong.isPresent()) {
+            throw Errors.of(Errno.EINVAL, call, SockAddrs.text(address), tooLong.get());
         }
     }
 
