@@ -119,6 +119,7 @@ class SocketOptionsTest {
             try (Socket client = Socket.createConnection((InetSockAddr) listener.getsockname(), PATIENCE,
                     Optional.empty());
                     Socket accepted = listener.accept().socket()) {
+                assertThat(accepted.getpeername()).isEqualTo(client.getsockname());
                 assertThat(accepted.tcpNoDelay()).isTrue();
                 assertThat(accepted.sendBufferSize()).isEqualTo(32768);
             }
