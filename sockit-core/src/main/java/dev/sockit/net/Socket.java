@@ -10,10 +10,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.NetworkInterface;
-import java.net.ProtocolFamily;
 import java.net.SocketAddress;
-import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
@@ -191,10 +188,10 @@ public final class Socket implements Closeable {
     public static Socket socket(AddressFamily family, SocketType type, int proto) throws IOException {
         Objects.requireNonNull(family, "family");
         Objects.requireNonNull(type, "type");
-        int resolved = protocol(family, type, proto);
+        int resolved = NioChannels.protocol(family, type, proto);
         SelectableChannel channel = type == SocketType.SOCK_STREAM
-                ? openStream(family)
-                : openDatagram(family);
+                ? NioChannels.openStream(family)
+                : NioChannels.openDatagram(family);
         return new Socket(family, type, resolved, channel, State.UNCONNECTED, new SocketOptions(family, type), false);
     }
 
@@ -215,33 +212,8 @@ public final class Socket implements Closeable {
      * @throws SocketError if the system refuses a descriptor or the temporary directory
      */
     public static SocketPair socketpair() throws IOException {
-        Path directory = null;
-        Path path = null;
-        SocketChannel first = null;
-        try {
-            directory = Files.createTempDirectory("sockit-pair");
-            path = directory.resolve("s");
-            try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
-                server.bind(UnixDomainSocketAddress.of(path), 1);
-                first = SocketChannel.open(UnixDomainSocketAddress.of(path));
-                SocketChannel second = server.accept();
-                first.configureBlocking(false);
-                second.configureBlocking(false);
-                return new SocketPair(pairEnd(first), pairEnd(second));
-            }
-        } catch (IOException | RuntimeException e) {
-            if (first != null) {
-                first.close();
-            }
-            throw JdkErrors.map(e, "socketpair", "", Errno.EMFILE);
-        } finally {
-            if (path != null) {
-                Files.deleteIfExists(path);
-            }
-            if (directory != null) {
-                Files.deleteIfExists(directory);
-            }
-        }
+        SocketChannel[] ends = NioChannels.connectedUnixPair();
+        return new SocketPair(pairEnd(ends[0]), pairEnd(ends[1]));
     }
 
     /**
@@ -705,10 +677,10 @@ public final class Socket implements Closeable {
             switch (state) {
                 case LISTENING -> {
                     if (read) {
-                        replaceChannel(openStream(family));
+                        replaceChannel(NioChannels.openStream(family));
                     }
                 }
-                case CONNECTING -> replaceChannel(openStream(family));
+                case CONNECTING -> replaceChannel(NioChannels.openStream(family));
                 case CONNECTED -> {
                     if (channel instanceof SocketChannel stream) {
                         try {
@@ -1044,7 +1016,7 @@ public final class Socket implements Closeable {
                 throw Errors.of(Errno.EADDRINUSE, "setsockopt", "IP_ADD_MEMBERSHIP", "already a member");
             }
             try {
-                memberships.put(key, datagrams.join(group.toInetAddress(), multicastInterface(iface)));
+                memberships.put(key, datagrams.join(group.toInetAddress(), NioChannels.multicastInterface(iface)));
             } catch (IOException | RuntimeException e) {
                 throw JdkErrors.map(e, "setsockopt", "IP_ADD_MEMBERSHIP", Errno.EINVAL);
             }
@@ -1204,11 +1176,7 @@ public final class Socket implements Closeable {
             ensureOpen("connect", target);
             checkFamily("connect", address);
             pollConnect();
-            if (pendingError.isPresent()) {
-                Errno failed = pendingError.get();
-                pendingError = Optional.empty();
-                throw Errors.of(failed, "connect", target);
-            }
+            throwPendingError("connect", target);
             switch (state) {
                 case CONNECTED -> {
                     if (connectReported) {
@@ -1253,7 +1221,7 @@ public final class Socket implements Closeable {
         } catch (IOException | RuntimeException e) {
             IOException error = failure(e, "connect", target, Errno.ECONNREFUSED);
             if (!stream.isOpen()) {
-                replaceChannel(openStream(family));
+                replaceChannel(NioChannels.openStream(family));
             }
             throw error;
         }
@@ -1271,14 +1239,13 @@ public final class Socket implements Closeable {
             try {
                 ensureOpen("connect", target);
                 pollConnect();
-                if (pendingError.isPresent()) {
-                    Errno failed = pendingError.get();
-                    pendingError = Optional.empty();
-                    throw Errors.of(failed, "connect", target);
-                }
+                throwPendingError("connect", target);
                 if (state == State.CONNECTED) {
                     connectReported = true;
                     return;
+                }
+                if (state != State.CONNECTING) {
+                    throw Errors.of(Errno.ECONNABORTED, "connect", target, "the attempt was abandoned");
                 }
                 stream = (SocketChannel) channel;
             } finally {
@@ -1303,7 +1270,7 @@ public final class Socket implements Closeable {
             }
         } catch (IOException | RuntimeException e) {
             pendingError = Optional.of(JdkErrors.errno(e).orElse(Errno.ECONNREFUSED));
-            replaceChannel(openStream(family));
+            replaceChannel(NioChannels.openStream(family));
         }
     }
 
@@ -1401,11 +1368,7 @@ public final class Socket implements Closeable {
             try {
                 ensureOpen(call, "");
                 pollConnect();
-                if (pendingError.isPresent()) {
-                    Errno failed = pendingError.get();
-                    pendingError = Optional.empty();
-                    throw Errors.of(failed, call, "");
-                }
+                throwPendingError(call, "");
                 if (state == State.CONNECTED) {
                     return (SocketChannel) channel;
                 }
@@ -1546,11 +1509,7 @@ public final class Socket implements Closeable {
             try {
                 ensureOpen(call, "");
                 pollConnect();
-                if (pendingError.isPresent()) {
-                    Errno failed = pendingError.get();
-                    pendingError = Optional.empty();
-                    throw Errors.of(failed, call, "");
-                }
+                throwPendingError(call, "");
                 if (outputShutdown) {
                     throw Errors.of(Errno.EPIPE, call, "", "the socket is shut down for writing");
                 }
@@ -1622,7 +1581,7 @@ public final class Socket implements Closeable {
             readWaiter.reset();
             writeWaiter.reset();
             old.close();
-            server = ServerSocketChannel.open(protocolFamily(family));
+            server = ServerSocketChannel.open(NioChannels.protocolFamily(family));
             server.configureBlocking(false);
             options.transfer(server);
             if (local.isPresent() && local.get() instanceof UnixDomainSocketAddress unix) {
@@ -1636,7 +1595,7 @@ public final class Socket implements Closeable {
             if (server != null) {
                 server.close();
             }
-            channel = openStream(family);
+            channel = NioChannels.openStream(family);
             throw error;
         }
     }
@@ -1666,70 +1625,14 @@ public final class Socket implements Closeable {
         }
     }
 
-    private static SocketChannel openStream(AddressFamily family) throws IOException {
-        try {
-            SocketChannel stream = SocketChannel.open(protocolFamily(family));
-            stream.configureBlocking(false);
-            return stream;
-        } catch (IOException | RuntimeException e) {
-            throw JdkErrors.map(e, "socket", "", Errno.EAFNOSUPPORT);
-        }
-    }
 
-    private static DatagramChannel openDatagram(AddressFamily family) throws IOException {
-        try {
-            DatagramChannel datagrams = DatagramChannel.open(protocolFamily(family));
-            datagrams.configureBlocking(false);
-            return datagrams;
-        } catch (IOException | RuntimeException e) {
-            throw JdkErrors.map(e, "socket", "", Errno.EAFNOSUPPORT);
-        }
-    }
 
-    private static ProtocolFamily protocolFamily(AddressFamily family) {
-        return switch (family) {
-            case AF_INET -> StandardProtocolFamily.INET;
-            case AF_INET6 -> StandardProtocolFamily.INET6;
-            case AF_UNIX -> StandardProtocolFamily.UNIX;
-            case AF_UNSPEC -> throw new IllegalArgumentException("family: AF_UNSPEC (expected: a concrete family)");
-        };
-    }
 
     private static Socket pairEnd(SocketChannel channel) {
         return new Socket(AddressFamily.AF_UNIX, SocketType.SOCK_STREAM, 0, channel, State.CONNECTED,
                 new SocketOptions(AddressFamily.AF_UNIX, SocketType.SOCK_STREAM), true);
     }
 
-    /**
-     * The protocol a socket of {@code family} and {@code type} gets for {@code proto}, or the
-     * error Linux gives (the message says what the JDK lacks, where that is the reason).
-     */
-    private static int protocol(AddressFamily family, SocketType type, int proto) throws IOException {
-        String target = family + " " + type;
-        if (family == AddressFamily.AF_UNSPEC) {
-            throw Errors.of(Errno.EAFNOSUPPORT, "socket", target);
-        }
-        if (type == SocketType.SOCK_RAW) {
-            throw Errors.of(Errno.EPROTONOSUPPORT, "socket", target, "the JDK has no raw sockets");
-        }
-        if (type == SocketType.SOCK_SEQPACKET) {
-            throw Errors.of(Errno.ESOCKTNOSUPPORT, "socket", target, "the JDK has no SOCK_SEQPACKET sockets");
-        }
-        if (family == AddressFamily.AF_UNIX) {
-            if (proto != 0 && proto != 1) {
-                throw Errors.of(Errno.EPROTONOSUPPORT, "socket", target, "protocol " + proto);
-            }
-            if (type == SocketType.SOCK_DGRAM) {
-                throw Errors.of(Errno.ESOCKTNOSUPPORT, "socket", target, "the JDK has no UNIX datagram sockets");
-            }
-            return proto;
-        }
-        int own = type == SocketType.SOCK_STREAM ? 6 : 17;
-        if (proto != 0 && proto != own) {
-            throw Errors.of(Errno.EPROTONOSUPPORT, "socket", target, "protocol " + proto);
-        }
-        return own;
-    }
 
     // ---------------------------------------------------------------------------------------
     // Small helpers
@@ -1782,6 +1685,15 @@ public final class Socket implements Closeable {
             return closed;
         }
         return JdkErrors.map(e, call, target, fallback);
+    }
+
+    /** With stateLock held: reports (and clears) the error of a failed connect, as Linux reports {@code sk_err} once. */
+    private void throwPendingError(String call, String target) throws IOException {
+        if (pendingError.isPresent()) {
+            Errno failed = pendingError.get();
+            pendingError = Optional.empty();
+            throw Errors.of(failed, call, target);
+        }
     }
 
     private void ensureOpen(String call, String target) throws IOException {
@@ -1853,30 +1765,6 @@ public final class Socket implements Closeable {
         return (DatagramChannel) channel;
     }
 
-    private static NetworkInterface multicastInterface(Ipv4Address iface) throws IOException {
-        if (!iface.isUnspecified()) {
-            NetworkInterface named = NetworkInterface.getByInetAddress(iface.toInetAddress());
-            if (named == null) {
-                throw Errors.of(Errno.ENODEV, "setsockopt", "IP_ADD_MEMBERSHIP", "no interface has " + iface);
-            }
-            return named;
-        }
-        NetworkInterface fallback = null;
-        for (NetworkInterface candidate : NetworkInterface.networkInterfaces().toList()) {
-            if (!candidate.isUp()) {
-                continue;
-            }
-            if (candidate.isLoopback()) {
-                fallback = fallback == null ? candidate : fallback;
-            } else if (candidate.supportsMulticast()) {
-                return candidate;
-            }
-        }
-        if (fallback == null) {
-            throw Errors.of(Errno.ENODEV, "setsockopt", "IP_ADD_MEMBERSHIP", "no interface is up");
-        }
-        return fallback;
-    }
 
     private void setTimeoutNanos(long nanos) {
         stateLock.lock();
