@@ -73,7 +73,14 @@ import java.util.concurrent.locks.ReentrantLock;
  * Between closing the old channel and binding the new one, another process could take the
  * port; {@link #fileno} may change across the swap.
  *
- * <p>Where Linux and the JDK differ and sockit cannot close the gap, the method says so.
+ * <h2>Where sockit differs from Linux</h2>
+ * Where the JDK cannot do what Linux does, sockit fails with the errno Linux gives for an
+ * unsupported request and a message that names what is missing, or documents the difference
+ * on the method: no {@code SOCK_RAW}, {@code SOCK_SEQPACKET} or {@code AF_UNIX} datagram
+ * sockets; no abstract UNIX names, and UNIX paths of at most 106 bytes; {@code socketpair}
+ * goes through a temporary path; a connected datagram socket sends only to its peer;
+ * {@code SHUT_RD} drops bytes not yet received; {@code MSG_TRUNC} applies to datagrams only;
+ * {@link #fileno} and {@code IPV6_V6ONLY} need {@code --add-opens java.base/sun.nio.ch}.
  */
 public final class Socket implements Closeable {
     /** {@code MSG_PEEK}: return data without consuming it. */
@@ -656,7 +663,9 @@ public final class Socket implements Closeable {
      * Shuts down receiving ({@link #SHUT_RD}), sending ({@link #SHUT_WR}: the peer reads end
      * of stream once it has read what was sent) or both ({@link #SHUT_RDWR}), as C's
      * {@code shutdown}. The socket stays open; a thread waiting to receive wakes and reads end
-     * of stream. On a listening socket {@code SHUT_RD} stops the listening (later accepts
+     * of stream. Unlike Linux, {@code SHUT_RD} on a stream drops bytes that arrived but were
+     * not yet received (the JDK's {@code shutdownInput} reads end of stream at once). On a
+     * listening socket {@code SHUT_RD} stops the listening (later accepts
      * fail with {@code EINVAL}), as on Linux. On a connected datagram socket it only marks
      * the socket: receiving then gives end of stream ({@code EAGAIN} without waiting),
      * sending {@code EPIPE}. Does not block.
@@ -727,16 +736,11 @@ public final class Socket implements Closeable {
         } finally {
             stateLock.unlock();
         }
-        IOException failure = null;
-        for (Closeable resource : List.<Closeable>of(readWaiter::close, writeWaiter::close, closing)) {
-            try {
-                resource.close();
-            } catch (IOException e) {
-                failure = failure == null ? e : failure;
-            }
-        }
-        if (failure != null) {
-            throw JdkErrors.map(failure, "close", "", Errno.EIO);
+        try (closing) {
+            readWaiter.close();
+            writeWaiter.close();
+        } catch (IOException e) {
+            throw JdkErrors.map(e, "close", "", Errno.EIO);
         }
     }
 
@@ -1592,18 +1596,22 @@ public final class Socket implements Closeable {
             state = State.LISTENING;
         } catch (IOException | RuntimeException e) {
             IOException error = JdkErrors.map(e, "listen", "", Errno.EADDRINUSE);
-            if (server != null) {
-                server.close();
+            try {
+                if (server != null) {
+                    server.close();
+                }
+                replaceChannel(NioChannels.openStream(family));
+            } catch (IOException alsoFailed) {
+                error.addSuppressed(alsoFailed);
             }
-            channel = NioChannels.openStream(family);
             throw error;
         }
     }
 
     /**
      * With stateLock held: replaces the channel by {@code fresh}, a new unconnected
-     * {@code SocketChannel} bound where {@code bind} bound the old one, with the options set.
-     * Waiting threads wake and see the new state.
+     * {@code SocketChannel} with the options set, bound to what {@code bind} was given (a
+     * port of 0 picks a new port). Waiting threads wake and see the new state.
      */
     private void replaceChannel(SocketChannel fresh) throws IOException {
         SelectableChannel old = channel;
@@ -1625,14 +1633,10 @@ public final class Socket implements Closeable {
         }
     }
 
-
-
-
     private static Socket pairEnd(SocketChannel channel) {
         return new Socket(AddressFamily.AF_UNIX, SocketType.SOCK_STREAM, 0, channel, State.CONNECTED,
                 new SocketOptions(AddressFamily.AF_UNIX, SocketType.SOCK_STREAM), true);
     }
-
 
     // ---------------------------------------------------------------------------------------
     // Small helpers
@@ -1764,7 +1768,6 @@ public final class Socket implements Closeable {
         }
         return (DatagramChannel) channel;
     }
-
 
     private void setTimeoutNanos(long nanos) {
         stateLock.lock();
