@@ -156,6 +156,15 @@ def scenarios():
         errors = [c.getsockopt(S.SOL_SOCKET, S.SO_ERROR) for _ in range(2)]
         return ",".join([first] + [errname(e) if e else "0" for e in errors])
 
+    def io_while_connecting():
+        l, _ = full_listener()
+        c = S.socket()
+        c.setblocking(False)
+        c.connect_ex(l.getsockname())
+        nonblocking = outcomes(lambda: c.recv(1), lambda: c.send(b"x"), c.getpeername)
+        c.settimeout(SHORT)
+        return nonblocking + "," + outcomes(lambda: c.recv(1), lambda: c.send(b"x"))
+
     def connect_ex_after_async_refusal():
         c = S.socket()
         c.setblocking(False)
@@ -381,6 +390,7 @@ def scenarios():
         "connect_nonblocking_pending": connect_nonblocking_pending,
         "connect_nonblocking_completes": connect_nonblocking_completes,
         "connect_nonblocking_refused_so_error": connect_nonblocking_refused_so_error,
+        "io_while_connecting": io_while_connecting,
         "connect_ex_after_async_refusal": connect_ex_after_async_refusal,
         "connect_after_refused": connect_after_refused,
         "accept_not_listening": accept_not_listening,

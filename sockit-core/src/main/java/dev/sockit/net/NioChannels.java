@@ -127,7 +127,7 @@ final class NioChannels {
      * {@link Ipv4Address#ANY}, where Linux picks by route and the JDK needs one, the first
      * multicast interface that is up, or the loopback interface if none is.
      *
-     * @throws SocketError {@code ENODEV} if there is no such interface
+     * @throws IOException a {@link SocketError}: {@code ENODEV} if there is no such interface
      */
     static NetworkInterface multicastInterface(Ipv4Address iface) throws IOException {
         if (!iface.isUnspecified()) {

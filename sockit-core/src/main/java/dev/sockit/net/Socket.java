@@ -186,11 +186,11 @@ public final class Socket implements Closeable {
      * or the protocol of the type ({@code IPPROTO_TCP}, 6, for a stream; {@code IPPROTO_UDP},
      * 17, for datagrams; 0 or 1 for {@code AF_UNIX}). Does not block.
      *
-     * @throws SocketError {@code EAFNOSUPPORT} for {@code AF_UNSPEC}; {@code EPROTONOSUPPORT}
-     *     for a protocol that does not go with the type, and for {@code SOCK_RAW}, which the JDK
-     *     lacks; {@code ESOCKTNOSUPPORT} for {@code SOCK_SEQPACKET} and {@code AF_UNIX}
-     *     datagrams, which the JDK lacks (the message says so); {@code EMFILE} and the like
-     *     when the system refuses a descriptor
+     * @throws IOException a {@link SocketError}: {@code EAFNOSUPPORT} for {@code AF_UNSPEC};
+     *     {@code EPROTONOSUPPORT} for a protocol that does not go with the type, and for
+     *     {@code SOCK_RAW}, which the JDK lacks; {@code ESOCKTNOSUPPORT} for {@code SOCK_SEQPACKET}
+     *     and {@code AF_UNIX} datagrams, which the JDK lacks (the message says so); {@code EMFILE}
+     *     and the like when the system refuses a descriptor
      */
     public static Socket socket(AddressFamily family, SocketType type, int proto) throws IOException {
         Objects.requireNonNull(family, "family");
@@ -216,7 +216,8 @@ public final class Socket implements Closeable {
      * temporary directory, connects, accepts, and removes the path and the directory before
      * returning. Does not block.
      *
-     * @throws SocketError if the system refuses a descriptor or the temporary directory
+     * @throws IOException a {@link SocketError} when the system refuses a descriptor or the
+     *     temporary directory
      */
     public static SocketPair socketpair() throws IOException {
         SocketChannel[] ends = NioChannels.connectedUnixPair();
@@ -244,7 +245,8 @@ public final class Socket implements Closeable {
      * <p>Blocks for up to {@code timeout} per address.
      *
      * @throws IllegalArgumentException if {@code addresses} is empty or {@code timeout} negative
-     * @throws SocketError the last address's error, as Python raises it, when none connects
+     * @throws IOException a {@link SocketError}, the last address's error, as Python raises it,
+     *     when none connects
      */
     public static Socket createConnection(List<InetSockAddr> addresses, Duration timeout,
             Optional<InetSockAddr> source) throws IOException {
@@ -292,7 +294,8 @@ public final class Socket implements Closeable {
      * ignoring a failure). Does not block.
      *
      * @throws IllegalArgumentException if {@code dualStack} and {@code address} is not IPv6
-     * @throws SocketError what {@link #bind} or {@link #listen} report; the socket is closed
+     * @throws IOException a {@link SocketError}, what {@link #bind} or {@link #listen} report; the
+     *     socket is closed
      */
     public static Socket createServer(SockAddr address, int backlog, boolean reusePort, boolean dualStack)
             throws IOException {
@@ -375,10 +378,10 @@ public final class Socket implements Closeable {
      * address binds to a fresh path in the temporary directory (where Linux would pick an
      * abstract name, which the JDK lacks). Does not block.
      *
-     * @throws SocketError {@code EADDRINUSE} (in use), {@code EADDRNOTAVAIL} (not an address of
-     *     this host), {@code EACCES} (a privileged port), {@code EINVAL} (already bound),
-     *     {@code EAFNOSUPPORT} / {@code EINVAL} for an address of another family (see
-     *     {@link SockAddrs#familyError}), {@code EBADF} (closed)
+     * @throws IOException a {@link SocketError}: {@code EADDRINUSE} (in use), {@code EADDRNOTAVAIL}
+     *     (not an address of this host), {@code EACCES} (a privileged port), {@code EINVAL}
+     *     (already bound), {@code EAFNOSUPPORT} / {@code EINVAL} for an address of another family
+     *     (as C reports it), {@code EBADF} (closed)
      */
     public void bind(SockAddr address) throws IOException {
         Objects.requireNonNull(address, "address");
@@ -410,9 +413,9 @@ public final class Socket implements Closeable {
      * <p>A backlog below 1 is taken as 1 (Linux makes room for one connection even at 0).
      * The socket's channel is replaced here; see the design note.
      *
-     * @throws SocketError {@code EOPNOTSUPP} for a datagram socket, {@code EINVAL} for a
-     *     connected socket or an unbound {@code AF_UNIX} socket, {@code EADDRINUSE} if another
-     *     socket took the address meanwhile, {@code EBADF} (closed)
+     * @throws IOException a {@link SocketError}: {@code EOPNOTSUPP} for a datagram socket,
+     *     {@code EINVAL} for a connected socket or an unbound {@code AF_UNIX} socket,
+     *     {@code EADDRINUSE} if another socket took the address meanwhile, {@code EBADF} (closed)
      */
     public void listen(int backlog) throws IOException {
         readLock.lock();
@@ -449,9 +452,10 @@ public final class Socket implements Closeable {
      * <p>Blocks until a connection arrives (blocking mode, or {@code SO_RCVTIMEO}), up to the
      * timeout (timeout mode), or not at all (non-blocking mode).
      *
-     * @throws SocketError {@code EINVAL} if the socket is not listening, {@code EOPNOTSUPP} for a
-     *     datagram socket, {@code EAGAIN} (non-blocking, or {@link SocketTimedOutException} in
-     *     timeout mode) if none is waiting, {@code EBADF} if closed, even while waiting
+     * @throws IOException a {@link SocketError}: {@code EINVAL} if the socket is not listening,
+     *     {@code EOPNOTSUPP} for a datagram socket, {@code EAGAIN} (non-blocking, or
+     *     {@link SocketTimedOutException} in timeout mode) if none is waiting, {@code EBADF} if
+     *     closed, even while waiting
      */
     public Accepted accept() throws IOException {
         readLock.lock();
@@ -473,10 +477,10 @@ public final class Socket implements Closeable {
      * and fails with {@code EINPROGRESS} (non-blocking mode; call again for {@code EALREADY}
      * while pending, then success, then {@code EISCONN}, or use {@link #connectEx}).
      *
-     * @throws SocketError {@code ECONNREFUSED}, {@code ENETUNREACH}, {@code EHOSTUNREACH},
-     *     {@code ETIMEDOUT}; {@code EISCONN} if already connected; {@code EALREADY} or
-     *     {@code EINPROGRESS} as above; {@code ENOENT} for a UNIX path that does not exist;
-     *     {@code EAFNOSUPPORT} / {@code EINVAL} for an address of another family;
+     * @throws IOException a {@link SocketError}: {@code ECONNREFUSED}, {@code ENETUNREACH},
+     *     {@code EHOSTUNREACH}, {@code ETIMEDOUT}; {@code EISCONN} if already connected;
+     *     {@code EALREADY} or {@code EINPROGRESS} as above; {@code ENOENT} for a UNIX path that
+     *     does not exist; {@code EAFNOSUPPORT} / {@code EINVAL} for an address of another family;
      *     {@code EBADF} if closed
      */
     public void connect(SockAddr address) throws IOException {
@@ -547,11 +551,11 @@ public final class Socket implements Closeable {
      * <p>Once a receive has reported {@code ECONNRESET}, later receives read end of stream,
      * as on Linux.
      *
-     * @throws SocketError {@code ENOTCONN} (stream socket not connected), {@code ECONNRESET},
-     *     {@code ECONNREFUSED} (connected datagram socket whose peer's port is closed),
-     *     {@code EAGAIN}, {@code EOPNOTSUPP} (a flag sockit does not support), {@code EBADF}
-     *     (closed, even while waiting), {@code EINTR} (the thread was interrupted while waiting;
-     *     its interrupt status stays set and the socket stays open)
+     * @throws IOException a {@link SocketError}: {@code ENOTCONN} (stream socket not connected),
+     *     {@code ECONNRESET}, {@code ECONNREFUSED} (connected datagram socket whose peer's port is
+     *     closed), {@code EAGAIN}, {@code EOPNOTSUPP} (a flag sockit does not support),
+     *     {@code EBADF} (closed, even while waiting), {@code EINTR} (the thread was interrupted
+     *     while waiting; its interrupt status stays set and the socket stays open)
      * @throws IllegalArgumentException if {@code buffer} is read-only
      */
     public int recvInto(ByteBuffer buffer, int flags) throws IOException {
@@ -601,8 +605,8 @@ public final class Socket implements Closeable {
      * within the timeout ({@link SocketTimedOutException} if nothing was sent). Non-blocking
      * mode, or {@link #MSG_DONTWAIT}, sends what fits now ({@code EAGAIN} if nothing does).
      *
-     * @throws SocketError {@code EPIPE} (stream not connected, peer gone, or after
-     *     {@code SHUT_WR}), {@code ECONNRESET}, {@code EDESTADDRREQ} (datagram socket not
+     * @throws IOException a {@link SocketError}: {@code EPIPE} (stream not connected, peer gone, or
+     *     after {@code SHUT_WR}), {@code ECONNRESET}, {@code EDESTADDRREQ} (datagram socket not
      *     connected), {@code EMSGSIZE} (datagram too long), {@code ECONNREFUSED} (connected
      *     datagram socket whose peer's port is closed), {@code EAGAIN}, {@code EBADF}
      */
@@ -621,7 +625,7 @@ public final class Socket implements Closeable {
      * mode the timeout bounds the whole call; in non-blocking mode a full buffer fails with
      * {@code EAGAIN} after sending what fitted (the buffer's position tells how much).
      *
-     * @throws SocketError as {@link #send(ByteBuffer, int)}
+     * @throws IOException a {@link SocketError}, as {@link #send(ByteBuffer, int)}
      */
     public void sendall(ByteBuffer buffer, int flags) throws IOException {
         Objects.requireNonNull(buffer, "buffer");
@@ -642,8 +646,8 @@ public final class Socket implements Closeable {
      * <p>Unlike Linux, a connected datagram socket can only send to its peer: the JDK refuses
      * another address, and sockit reports {@code EISCONN} (as BSD does).
      *
-     * @throws SocketError as {@link #send(ByteBuffer, int)}, and {@code EAFNOSUPPORT} /
-     *     {@code EINVAL} for an address of another family
+     * @throws IOException a {@link SocketError}, as {@link #send(ByteBuffer, int)}, and
+     *     {@code EAFNOSUPPORT} / {@code EINVAL} for an address of another family
      */
     public int sendto(ByteBuffer buffer, int flags, SockAddr address) throws IOException {
         Objects.requireNonNull(buffer, "buffer");
@@ -670,8 +674,8 @@ public final class Socket implements Closeable {
      * the socket: receiving then gives end of stream ({@code EAGAIN} without waiting),
      * sending {@code EPIPE}. Does not block.
      *
-     * @throws SocketError {@code ENOTCONN} if not connected, {@code EINVAL} for another
-     *     {@code how}, {@code EBADF} if closed
+     * @throws IOException a {@link SocketError}: {@code ENOTCONN} if not connected, {@code EINVAL}
+     *     for another {@code how}, {@code EBADF} if closed
      */
     public void shutdown(int how) throws IOException {
         stateLock.lock();
@@ -752,7 +756,7 @@ public final class Socket implements Closeable {
      * IPv6) or the unnamed address ({@code AF_UNIX}) while unbound. On an {@code AF_INET6}
      * socket IPv4 addresses appear IPv4-mapped, as Linux reports them. Does not block.
      *
-     * @throws SocketError {@code EBADF} if closed
+     * @throws IOException a {@link SocketError}: {@code EBADF} if closed
      */
     public SockAddr getsockname() throws IOException {
         stateLock.lock();
@@ -770,8 +774,8 @@ public final class Socket implements Closeable {
     /**
      * The peer's address, as C's {@code getpeername}. Does not block.
      *
-     * @throws SocketError {@code ENOTCONN} if not connected (listening, or a datagram socket
-     *     without a peer), {@code EBADF} if closed
+     * @throws IOException a {@link SocketError}: {@code ENOTCONN} if not connected (listening, or a
+     *     datagram socket without a peer), {@code EBADF} if closed
      */
     public SockAddr getpeername() throws IOException {
         stateLock.lock();
@@ -822,10 +826,10 @@ public final class Socket implements Closeable {
      * levels and names are in {@link SockOpt}. Options set on a listening socket apply to the
      * sockets it accepts, as on Linux. Does not block.
      *
-     * @throws SocketError {@code ENOPROTOOPT} for an unknown option, a level the socket lacks,
-     *     a read-only option, or one the JDK cannot set on this socket (the message says which);
-     *     {@code EOPNOTSUPP} for a level other than {@code SOL_SOCKET} on an {@code AF_UNIX}
-     *     socket; {@code EINVAL} for a bad value; {@code EBADF} if closed
+     * @throws IOException a {@link SocketError}: {@code ENOPROTOOPT} for an unknown option, a level
+     *     the socket lacks, a read-only option, or one the JDK cannot set on this socket (the
+     *     message says which); {@code EOPNOTSUPP} for a level other than {@code SOL_SOCKET} on an
+     *     {@code AF_UNIX} socket; {@code EINVAL} for a bad value; {@code EBADF} if closed
      */
     public void setsockopt(int level, int optname, int value) throws IOException {
         stateLock.lock();
@@ -841,8 +845,8 @@ public final class Socket implements Closeable {
      * Reads an option, as C's {@code getsockopt}. {@code SO_ERROR} returns the number of the
      * pending error (a failed non-blocking connect) and clears it. Does not block.
      *
-     * @throws SocketError as {@link #setsockopt}, where Linux's {@code getsockopt} gives
-     *     {@code EOPNOTSUPP} for a level an {@code AF_INET} socket lacks
+     * @throws IOException a {@link SocketError}, as {@link #setsockopt}, where Linux's
+     *     {@code getsockopt} gives {@code EOPNOTSUPP} for a level an {@code AF_INET} socket lacks
      */
     public int getsockopt(int level, int optname) throws IOException {
         stateLock.lock();
@@ -1005,9 +1009,9 @@ public final class Socket implements Closeable {
      * sockit takes the first multicast interface that is up (the loopback one if none is).
      * Does not block.
      *
-     * @throws SocketError {@code EINVAL} if {@code group} is not multicast, {@code EADDRINUSE}
-     *     if already joined there, {@code ENODEV} if no interface has {@code iface},
-     *     {@code EPROTO} on a stream socket, {@code EBADF} if closed
+     * @throws IOException a {@link SocketError}: {@code EINVAL} if {@code group} is not multicast,
+     *     {@code EADDRINUSE} if already joined there, {@code ENODEV} if no interface has
+     *     {@code iface}, {@code EPROTO} on a stream socket, {@code EBADF} if closed
      */
     public void joinGroup(Ipv4Address group, Ipv4Address iface) throws IOException {
         Objects.requireNonNull(group, "group");
@@ -1032,7 +1036,8 @@ public final class Socket implements Closeable {
     /**
      * Leaves a group joined with {@link #joinGroup}, as {@code setsockopt(IP_DROP_MEMBERSHIP)}.
      *
-     * @throws SocketError {@code EADDRNOTAVAIL} if not a member there, {@code EBADF} if closed
+     * @throws IOException a {@link SocketError}: {@code EADDRNOTAVAIL} if not a member there,
+     *     {@code EBADF} if closed
      */
     public void leaveGroup(Ipv4Address group, Ipv4Address iface) throws IOException {
         Objects.requireNonNull(group, "group");

@@ -268,6 +268,16 @@ class SocketOracleTest {
             } while (error == 0 && System.nanoTime() < deadline);
             return first + "," + errname(error) + "," + errname(client.getsockopt(SockOpt.SOL_SOCKET, SockOpt.SO_ERROR));
         });
+        cases.put("io_while_connecting", () -> {
+            SockAddr address = full().address();
+            Socket client = tcp();
+            client.setblocking(false);
+            client.connectEx(address);
+            String nonBlocking = outcomes(() -> client.recv(1, 0), () -> client.send(new byte[1], 0),
+                    client::getpeername);
+            client.settimeout(SHORT);
+            return nonBlocking + "," + outcomes(() -> client.recv(1, 0), () -> client.send(new byte[1], 0));
+        });
         cases.put("connect_ex_after_async_refusal", () -> {
             Socket client = tcp();
             client.setblocking(false);
