@@ -57,7 +57,9 @@ final class Waiter {
                 selector.select(Math.max(1, ceilMillis(nanos)));
             }
             selector.selectedKeys().clear();
-        } catch (ClosedSelectorException | CancelledKeyException closedMeanwhile) {
+        } catch (ClosedSelectorException | CancelledKeyException | ClosedChannelException closedMeanwhile) {
+            // The socket closed, or replaced its channel (resetting this waiter): the caller
+            // looks at the socket's state again.
             if (isClosed()) {
                 throw new ClosedChannelException();
             }
