@@ -58,7 +58,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Threads: any number may use a socket. {@code readLock} admits one receiver or acceptor
  * at a time, {@code writeLock} one sender; so one thread can receive while another sends.
- * {@code connect} and {@code listen} take both. {@code stateLock} guards the socket's state
+ * A stream {@code connect} and the first {@code listen} take both (a datagram
+ * {@code connect} only changes the peer, and needs neither). {@code stateLock} guards the socket's state
  * and is only held briefly, never while waiting. {@link #close} takes only
  * {@code stateLock}, so it can wake a thread waiting in any call; that call then fails with
  * {@code EBADF}, as every later call does. No {@code synchronized} is used anywhere, so a
@@ -418,15 +419,14 @@ public final class Socket implements Closeable {
      *     {@code EADDRINUSE} if another socket took the address meanwhile, {@code EBADF} (closed)
      */
     public void listen(int backlog) throws IOException {
+        if (alreadyListening()) {
+            return;
+        }
         readLock.lock();
         writeLock.lock();
         stateLock.lock();
         try {
-            ensureOpen("listen", "");
-            if (type != SocketType.SOCK_STREAM) {
-                throw Errors.of(Errno.EOPNOTSUPP, "listen", "", "not a stream socket");
-            }
-            if (state == State.LISTENING) {
+            if (alreadyListening()) {
                 return;
             }
             if (state != State.UNCONNECTED) {
@@ -441,6 +441,23 @@ public final class Socket implements Closeable {
             stateLock.unlock();
             writeLock.unlock();
             readLock.unlock();
+        }
+    }
+
+    /**
+     * Whether the socket listens already, which {@code listen} answers without waiting for a
+     * thread in {@code accept} to let go of the read lock; or the error {@code listen} gets.
+     */
+    private boolean alreadyListening() throws IOException {
+        stateLock.lock();
+        try {
+            ensureOpen("listen", "");
+            if (type != SocketType.SOCK_STREAM) {
+                throw Errors.of(Errno.EOPNOTSUPP, "listen", "", "not a stream socket");
+            }
+            return state == State.LISTENING;
+        } finally {
+            stateLock.unlock();
         }
     }
 
@@ -485,14 +502,14 @@ public final class Socket implements Closeable {
      */
     public void connect(SockAddr address) throws IOException {
         Objects.requireNonNull(address, "address");
+        if (type == SocketType.SOCK_DGRAM) {
+            implConnectDatagram(address);
+            return;
+        }
         readLock.lock();
         writeLock.lock();
         try {
-            if (type == SocketType.SOCK_DGRAM) {
-                implConnectDatagram(address);
-            } else {
-                implConnectStream(address, sendDeadline(0));
-            }
+            implConnectStream(address, sendDeadline(0));
         } finally {
             writeLock.unlock();
             readLock.unlock();

@@ -8,11 +8,14 @@ import static dev.sockit.net.SocketFixtures.loopback;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sockit.addr.AddressFamily;
+import dev.sockit.addr.InetSockAddr;
 import dev.sockit.addr.SocketType;
 import dev.sockit.net.SocketFixtures.FullListener;
 import dev.sockit.net.SocketFixtures.Mode;
 import dev.sockit.net.SocketFixtures.Pair;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -87,6 +90,31 @@ class SocketCloseTest {
 
             assertThat(thrown).isInstanceOf(SocketErrnoException.class);
             assertThat(((SocketError) thrown).errno()).isEqualTo(Errno.EBADF);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.sockit.net.SocketFixtures#inetFamilies")
+    void listenAgain_whileAnotherThreadWaitsInAccept_returnsAtOnce(AddressFamily family) throws Exception {
+        try (Socket listener = Socket.createServer(loopback(family), 1, false, false)) {
+            CompletableFuture<Accepted> waiting = new CompletableFuture<>();
+            Thread acceptor = Thread.ofPlatform().start(() -> {
+                try {
+                    waiting.complete(listener.accept());
+                } catch (IOException e) {
+                    waiting.completeExceptionally(e);
+                }
+            });
+            awaitBlocked(acceptor);
+
+            listener.listen(16);
+
+            try (Socket client = Socket.createConnection((InetSockAddr) listener.getsockname(), PATIENCE,
+                    Optional.empty())) {
+                Accepted accepted = waiting.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+                assertThat(accepted.address()).isEqualTo(client.getsockname());
+                accepted.socket().close();
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.sockit.net;
 
+import static dev.sockit.net.SocketFixtures.PATIENCE;
 import static dev.sockit.net.SocketFixtures.closedPort;
 import static dev.sockit.net.SocketFixtures.eventually;
 import static dev.sockit.net.SocketFixtures.loopback;
@@ -12,6 +13,8 @@ import dev.sockit.net.SocketFixtures.Mode;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -152,6 +155,28 @@ class SocketDatagramTest {
         assertThatThrownBy(() -> a.sendto(ascii("x"), 0, c.getsockname()))
                 .isInstanceOf(SocketErrnoException.class)
                 .extracting(e -> ((SocketError) e).errno()).isEqualTo(Errno.EISCONN);
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.sockit.net.SocketFixtures#inetFamilies")
+    void connect_whileAnotherThreadWaitsInRecv_changesThePeerAtOnce(AddressFamily family) throws Exception {
+        open(family, Mode.BLOCKING);
+        a.connect(b.getsockname());
+        CompletableFuture<Datagram> waiting = new CompletableFuture<>();
+        Thread receiver = Thread.ofPlatform().start(() -> {
+            try {
+                waiting.complete(a.recvfrom(100, 0));
+            } catch (IOException e) {
+                waiting.completeExceptionally(e);
+            }
+        });
+        SocketFixtures.awaitBlocked(receiver);
+
+        a.connect(c.getsockname());
+        c.sendto(ascii("from the new peer"), 0, a.getsockname());
+
+        Datagram received = waiting.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        assertThat(received.address()).isEqualTo(c.getsockname());
     }
 
     private static byte[] ascii(String text) {
