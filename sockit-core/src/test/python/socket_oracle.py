@@ -134,6 +134,11 @@ def scenarios():
         u.setblocking(False)
         return outcome(lambda: u.recv(10))
 
+    def recv_unbound_udp_then_bind():
+        u = S.socket(S.AF_INET, S.SOCK_DGRAM)
+        u.setblocking(False)
+        return outcomes(lambda: u.recv(10), lambda: u.bind(loopback(S.AF_INET)))
+
     def connect_nonblocking_pending():
         l, _ = full_listener()
         c = S.socket()
@@ -387,6 +392,7 @@ def scenarios():
         "bind_connected": bind_connected,
         "recv_nonblocking_tcp": recv_nonblocking_tcp,
         "recv_nonblocking_udp": recv_nonblocking_udp,
+        "recv_unbound_udp_then_bind": recv_unbound_udp_then_bind,
         "connect_nonblocking_pending": connect_nonblocking_pending,
         "connect_nonblocking_completes": connect_nonblocking_completes,
         "connect_nonblocking_refused_so_error": connect_nonblocking_refused_so_error,

@@ -1425,16 +1425,19 @@ public final class Socket implements Closeable {
             SocketAddress from = null;
             while (from == null) {
                 DatagramChannel datagrams;
+                boolean bound;
                 stateLock.lock();
                 try {
                     ensureOpen(call, "");
                     datagrams = (DatagramChannel) channel;
+                    bound = localAddress().isPresent();
                 } finally {
                     stateLock.unlock();
                 }
                 datagramBuffer.clear();
                 try {
-                    from = datagrams.receive(datagramBuffer);
+                    // The JDK binds an unbound channel to receive; Linux just finds nothing.
+                    from = bound ? datagrams.receive(datagramBuffer) : null;
                 } catch (IOException | RuntimeException e) {
                     throw failure(e, call, "", Errno.EIO);
                 }

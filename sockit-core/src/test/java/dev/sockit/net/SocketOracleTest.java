@@ -241,6 +241,14 @@ class SocketOracleTest {
             socket.setblocking(false);
             return outcome(() -> socket.recv(10, 0));
         });
+        cases.put("recv_unbound_udp_then_bind", () -> {
+            Socket socket = udp();
+            socket.setblocking(false);
+            return outcomes(() -> socket.recv(10, 0), () -> {
+                socket.bind(loopback(AddressFamily.AF_INET));
+                return null;
+            });
+        });
         cases.put("connect_nonblocking_pending", () -> {
             SockAddr address = full().address();
             Socket client = tcp();
