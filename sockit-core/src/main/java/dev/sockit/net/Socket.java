@@ -1352,7 +1352,7 @@ public final class Socket implements Closeable {
         boolean peek = (flags & MSG_PEEK) != 0;
         int wanted = buffer.remaining();
         int need = (flags & MSG_WAITALL) != 0 ? wanted : Math.min(1, wanted);
-        SocketChannel stream = readableStream(call, deadline);
+        SocketChannel stream = connectedStream(false, call, deadline);
         int got = peek ? 0 : readAhead.drainTo(buffer);
         int have = peek ? readAhead.available() : got;
         while (have < need && !resetReported) {
@@ -1378,37 +1378,9 @@ public final class Socket implements Closeable {
                 }
                 throw wouldBlock(call, deadline);
             }
-            stream = readableStream(call, deadline);
+            stream = connectedStream(false, call, deadline);
         }
         return peek ? readAhead.copyTo(buffer) : got;
-    }
-
-    /**
-     * The connected stream channel for a receive, or the error Linux gives: {@code ENOTCONN}
-     * when not connected; a pending connection is waited for as the deadline allows.
-     */
-    private SocketChannel readableStream(String call, Deadline deadline) throws IOException {
-        while (true) {
-            SocketChannel pending;
-            stateLock.lock();
-            try {
-                ensureOpen(call, "");
-                pollConnect();
-                throwPendingError(call, "");
-                if (state == State.CONNECTED) {
-                    return (SocketChannel) channel;
-                }
-                if (state != State.CONNECTING) {
-                    throw Errors.of(Errno.ENOTCONN, call, "");
-                }
-                pending = (SocketChannel) channel;
-            } finally {
-                stateLock.unlock();
-            }
-            if (!await(readWaiter, pending, SelectionKey.OP_CONNECT, deadline, call)) {
-                throw wouldBlock(call, deadline);
-            }
-        }
     }
 
     /**
@@ -1505,7 +1477,7 @@ public final class Socket implements Closeable {
     private int sendStream(ByteBuffer buffer, Deadline deadline, boolean all, String call) throws IOException {
         int sent = 0;
         do {
-            SocketChannel stream = writableStream(call, deadline);
+            SocketChannel stream = connectedStream(true, call, deadline);
             int n;
             try {
                 n = stream.write(buffer);
@@ -1528,10 +1500,13 @@ public final class Socket implements Closeable {
     }
 
     /**
-     * The connected stream channel for a send, or the error Linux gives: {@code EPIPE} when
-     * not connected or shut down for writing; a pending connection is waited for.
+     * The connected stream channel, for a receive ({@code sending} false) or a send, or the
+     * error Linux gives: {@code ENOTCONN} for a receive and {@code EPIPE} for a send when not
+     * connected, {@code EPIPE} for a send after {@code SHUT_WR}, the error of a failed connect.
+     * A pending connection is waited for, on the waiter of the call's direction, as the
+     * deadline allows.
      */
-    private SocketChannel writableStream(String call, Deadline deadline) throws IOException {
+    private SocketChannel connectedStream(boolean sending, String call, Deadline deadline) throws IOException {
         while (true) {
             SocketChannel pending;
             stateLock.lock();
@@ -1539,20 +1514,22 @@ public final class Socket implements Closeable {
                 ensureOpen(call, "");
                 pollConnect();
                 throwPendingError(call, "");
-                if (outputShutdown) {
+                if (sending && outputShutdown) {
                     throw Errors.of(Errno.EPIPE, call, "", "the socket is shut down for writing");
                 }
                 if (state == State.CONNECTED) {
                     return (SocketChannel) channel;
                 }
                 if (state != State.CONNECTING) {
-                    throw Errors.of(Errno.EPIPE, call, "", "the socket is not connected");
+                    throw sending
+                            ? Errors.of(Errno.EPIPE, call, "", "the socket is not connected")
+                            : Errors.of(Errno.ENOTCONN, call, "");
                 }
                 pending = (SocketChannel) channel;
             } finally {
                 stateLock.unlock();
             }
-            if (!await(writeWaiter, pending, SelectionKey.OP_CONNECT, deadline, call)) {
+            if (!await(sending ? writeWaiter : readWaiter, pending, SelectionKey.OP_CONNECT, deadline, call)) {
                 throw wouldBlock(call, deadline);
             }
         }
@@ -1810,7 +1787,8 @@ public final class Socket implements Closeable {
     }
 
     private static IOException unsupportedFlags(String call, int flags, String supported) {
-        return Errors.of(Errno.EOPNOTSUPP, call, "", "flags 0x" + Integer.toHexString(flags) + " (sockit supports " + supported + ")");
+        String detail = "flags 0x" + Integer.toHexString(flags) + " (sockit supports " + supported + ")";
+        return Errors.of(Errno.EOPNOTSUPP, call, "", detail);
     }
 
     private static int requireCount(int n) {

@@ -279,7 +279,8 @@ final class SocketOptions {
             throw Errors.of(call.equals("setsockopt") ? Errno.ENOPROTOOPT : wrongLevel, call, target,
                     "no such level for this socket");
         }
-        return Opt.of(level, name).orElseThrow(() -> Errors.of(Errno.ENOPROTOOPT, call, target, "sockit knows no such option"));
+        return Opt.of(level, name)
+                .orElseThrow(() -> Errors.of(Errno.ENOPROTOOPT, call, target, "sockit knows no such option"));
     }
 
     /**

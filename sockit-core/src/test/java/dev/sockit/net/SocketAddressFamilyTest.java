@@ -72,17 +72,13 @@ class SocketAddressFamilyTest {
             default -> new UnixSockAddr("/nonexistent/sockit-oracle");
         };
         try (Socket socket = Socket.socket(AddressFamily.valueOf("AF_" + family), socketType)) {
-            return SocketFixtures.outcome(() -> switch (call) {
-                case "bind" -> {
-                    socket.bind(address);
-                    yield null;
+            return SocketFixtures.outcome(SocketFixtures.run(() -> {
+                switch (call) {
+                    case "bind" -> socket.bind(address);
+                    case "connect" -> socket.connect(address);
+                    default -> socket.sendto(new byte[] {'x'}, Socket.MSG_DONTWAIT, address);
                 }
-                case "connect" -> {
-                    socket.connect(address);
-                    yield null;
-                }
-                default -> socket.sendto(new byte[] {'x'}, Socket.MSG_DONTWAIT, address);
-            });
+            }));
         }
     }
 }
