@@ -1814,8 +1814,7 @@ public final class Socket implements Closeable {
     private static int millis(Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");
         checkTimeout(timeout);
-        long nanos = Deadline.toNanos(timeout);
-        return (int) Math.min(Integer.MAX_VALUE, nanos / 1_000_000 + (nanos % 1_000_000 == 0 ? 0 : 1));
+        return (int) Math.min(Integer.MAX_VALUE, Deadline.ceilMillis(Deadline.toNanos(timeout)));
     }
 
     private static byte[] copyOf(ByteBuffer buffer, int n) {
