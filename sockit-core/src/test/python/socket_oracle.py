@@ -134,6 +134,11 @@ def scenarios():
         u.setblocking(False)
         return outcome(lambda: u.recv(10))
 
+    def recv_unbound_udp_then_bind():
+        u = S.socket(S.AF_INET, S.SOCK_DGRAM)
+        u.setblocking(False)
+        return outcomes(lambda: u.recv(10), lambda: u.bind(loopback(S.AF_INET)))
+
     def connect_nonblocking_pending():
         l, _ = full_listener()
         c = S.socket()
@@ -155,6 +160,15 @@ def scenarios():
         select.select([], [c], [], PATIENCE)
         errors = [c.getsockopt(S.SOL_SOCKET, S.SO_ERROR) for _ in range(2)]
         return ",".join([first] + [errname(e) if e else "0" for e in errors])
+
+    def io_while_connecting():
+        l, _ = full_listener()
+        c = S.socket()
+        c.setblocking(False)
+        c.connect_ex(l.getsockname())
+        nonblocking = outcomes(lambda: c.recv(1), lambda: c.send(b"x"), c.getpeername)
+        c.settimeout(SHORT)
+        return nonblocking + "," + outcomes(lambda: c.recv(1), lambda: c.send(b"x"))
 
     def connect_ex_after_async_refusal():
         c = S.socket()
@@ -378,9 +392,11 @@ def scenarios():
         "bind_connected": bind_connected,
         "recv_nonblocking_tcp": recv_nonblocking_tcp,
         "recv_nonblocking_udp": recv_nonblocking_udp,
+        "recv_unbound_udp_then_bind": recv_unbound_udp_then_bind,
         "connect_nonblocking_pending": connect_nonblocking_pending,
         "connect_nonblocking_completes": connect_nonblocking_completes,
         "connect_nonblocking_refused_so_error": connect_nonblocking_refused_so_error,
+        "io_while_connecting": io_while_connecting,
         "connect_ex_after_async_refusal": connect_ex_after_async_refusal,
         "connect_after_refused": connect_after_refused,
         "accept_not_listening": accept_not_listening,

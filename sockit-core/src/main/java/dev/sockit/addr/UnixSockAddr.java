@@ -17,10 +17,10 @@ import java.util.Objects;
  */
 public record UnixSockAddr(String path) implements SockAddr {
     /**
-     * The longest path, in bytes: {@code sun_path} is 108 bytes and the JDK writes a
-     * terminating NUL into it, as C programs usually do.
+     * The longest path, in bytes: {@code sun_path} is 108 bytes, and Linux accepts a path that
+     * fills it without a terminating NUL. (The JDK's sockets take at most 106.)
      */
-    public static final int MAX_PATH_BYTES = 107;
+    public static final int MAX_PATH_BYTES = 108;
 
     /** The unnamed address: what {@code getsockname} gives for an unbound socket. */
     public static final UnixSockAddr UNNAMED = new UnixSockAddr("");

@@ -72,6 +72,11 @@ final class Deadline {
         };
     }
 
+    /** Nanoseconds as milliseconds, rounded up: a wait never ends before its deadline. */
+    static long ceilMillis(long nanos) {
+        return nanos / 1_000_000 + (nanos % 1_000_000 == 0 ? 0 : 1);
+    }
+
     /** A {@link Duration} as nanoseconds, saturated at {@link Long#MAX_VALUE}. */
     static long toNanos(Duration duration) {
         try {

@@ -11,12 +11,16 @@ import dev.sockit.addr.UnixSockAddr;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.UnixDomainSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /** Socket addresses between sockit and the JDK, and which family goes with which socket. */
 final class SockAddrs {
     private SockAddrs() {
     }
+
+    /** The longest UNIX path the JDK binds or connects to, in bytes (it rejects 107 and 108, which Linux takes). */
+    static final int JDK_MAX_UNIX_PATH = 106;
 
     /** The JDK's form of {@code address}. */
     static SocketAddress toJdk(SockAddr address) {
@@ -83,6 +87,18 @@ final class SockAddrs {
                     : (datagramSend && call.equals("sendto") ? Errno.EINVAL : Errno.EAFNOSUPPORT);
             default -> Errno.EINVAL;
         });
+    }
+
+    /**
+     * {@code EINVAL}, as Linux gives for a {@code sockaddr_un} too long, if {@code address} is a
+     * UNIX path longer than the JDK takes; empty otherwise.
+     */
+    static Optional<String> jdkLimit(SockAddr address) {
+        if (address instanceof UnixSockAddr unix
+                && unix.path().getBytes(StandardCharsets.UTF_8).length > JDK_MAX_UNIX_PATH) {
+            return Optional.of("the JDK takes UNIX paths of at most " + JDK_MAX_UNIX_PATH + " bytes");
+        }
+        return Optional.empty();
     }
 
     /** {@code address} as text, for messages. */

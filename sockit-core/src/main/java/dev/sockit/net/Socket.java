@@ -10,10 +10,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.NetworkInterface;
-import java.net.ProtocolFamily;
 import java.net.SocketAddress;
-import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
@@ -61,7 +58,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Threads: any number may use a socket. {@code readLock} admits one receiver or acceptor
  * at a time, {@code writeLock} one sender; so one thread can receive while another sends.
- * {@code connect} and {@code listen} take both. {@code stateLock} guards the socket's state
+ * A stream {@code connect} and the first {@code listen} take both (a datagram
+ * {@code connect} only changes the peer, and needs neither). {@code stateLock} guards the socket's state
  * and is only held briefly, never while waiting. {@link #close} takes only
  * {@code stateLock}, so it can wake a thread waiting in any call; that call then fails with
  * {@code EBADF}, as every later call does. No {@code synchronized} is used anywhere, so a
@@ -76,7 +74,14 @@ import java.util.concurrent.locks.ReentrantLock;
  * Between closing the old channel and binding the new one, another process could take the
  * port; {@link #fileno} may change across the swap.
  *
- * <p>Where Linux and the JDK differ and sockit cannot close the gap, the method says so.
+ * <h2>Where sockit differs from Linux</h2>
+ * Where the JDK cannot do what Linux does, sockit fails with the errno Linux gives for an
+ * unsupported request and a message that names what is missing, or documents the difference
+ * on the method: no {@code SOCK_RAW}, {@code SOCK_SEQPACKET} or {@code AF_UNIX} datagram
+ * sockets; no abstract UNIX names, and UNIX paths of at most 106 bytes; {@code socketpair}
+ * goes through a temporary path; a connected datagram socket sends only to its peer;
+ * {@code SHUT_RD} drops bytes not yet received; {@code MSG_TRUNC} applies to datagrams only;
+ * {@link #fileno} and {@code IPV6_V6ONLY} need {@code --add-opens java.base/sun.nio.ch}.
  */
 public final class Socket implements Closeable {
     /** {@code MSG_PEEK}: return data without consuming it. */
@@ -182,19 +187,19 @@ public final class Socket implements Closeable {
      * or the protocol of the type ({@code IPPROTO_TCP}, 6, for a stream; {@code IPPROTO_UDP},
      * 17, for datagrams; 0 or 1 for {@code AF_UNIX}). Does not block.
      *
-     * @throws SocketError {@code EAFNOSUPPORT} for {@code AF_UNSPEC}; {@code EPROTONOSUPPORT}
-     *     for a protocol that does not go with the type, and for {@code SOCK_RAW}, which the JDK
-     *     lacks; {@code ESOCKTNOSUPPORT} for {@code SOCK_SEQPACKET} and {@code AF_UNIX}
-     *     datagrams, which the JDK lacks (the message says so); {@code EMFILE} and the like
-     *     when the system refuses a descriptor
+     * @throws IOException a {@link SocketError}: {@code EAFNOSUPPORT} for {@code AF_UNSPEC};
+     *     {@code EPROTONOSUPPORT} for a protocol that does not go with the type, and for
+     *     {@code SOCK_RAW}, which the JDK lacks; {@code ESOCKTNOSUPPORT} for {@code SOCK_SEQPACKET}
+     *     and {@code AF_UNIX} datagrams, which the JDK lacks (the message says so); {@code EMFILE}
+     *     and the like when the system refuses a descriptor
      */
     public static Socket socket(AddressFamily family, SocketType type, int proto) throws IOException {
         Objects.requireNonNull(family, "family");
         Objects.requireNonNull(type, "type");
-        int resolved = protocol(family, type, proto);
+        int resolved = NioChannels.protocol(family, type, proto);
         SelectableChannel channel = type == SocketType.SOCK_STREAM
-                ? openStream(family)
-                : openDatagram(family);
+                ? NioChannels.openStream(family)
+                : NioChannels.openDatagram(family);
         return new Socket(family, type, resolved, channel, State.UNCONNECTED, new SocketOptions(family, type), false);
     }
 
@@ -212,36 +217,12 @@ public final class Socket implements Closeable {
      * temporary directory, connects, accepts, and removes the path and the directory before
      * returning. Does not block.
      *
-     * @throws SocketError if the system refuses a descriptor or the temporary directory
+     * @throws IOException a {@link SocketError} when the system refuses a descriptor or the
+     *     temporary directory
      */
     public static SocketPair socketpair() throws IOException {
-        Path directory = null;
-        Path path = null;
-        SocketChannel first = null;
-        try {
-            directory = Files.createTempDirectory("sockit-pair");
-            path = directory.resolve("s");
-            try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
-                server.bind(UnixDomainSocketAddress.of(path), 1);
-                first = SocketChannel.open(UnixDomainSocketAddress.of(path));
-                SocketChannel second = server.accept();
-                first.configureBlocking(false);
-                second.configureBlocking(false);
-                return new SocketPair(pairEnd(first), pairEnd(second));
-            }
-        } catch (IOException | RuntimeException e) {
-            if (first != null) {
-                first.close();
-            }
-            throw JdkErrors.map(e, "socketpair", "", Errno.EMFILE);
-        } finally {
-            if (path != null) {
-                Files.deleteIfExists(path);
-            }
-            if (directory != null) {
-                Files.deleteIfExists(directory);
-            }
-        }
+        SocketChannel[] ends = NioChannels.connectedUnixPair();
+        return new SocketPair(pairEnd(ends[0]), pairEnd(ends[1]));
     }
 
     /**
@@ -265,7 +246,8 @@ public final class Socket implements Closeable {
      * <p>Blocks for up to {@code timeout} per address.
      *
      * @throws IllegalArgumentException if {@code addresses} is empty or {@code timeout} negative
-     * @throws SocketError the last address's error, as Python raises it, when none connects
+     * @throws IOException a {@link SocketError}, the last address's error, as Python raises it,
+     *     when none connects
      */
     public static Socket createConnection(List<InetSockAddr> addresses, Duration timeout,
             Optional<InetSockAddr> source) throws IOException {
@@ -313,7 +295,8 @@ public final class Socket implements Closeable {
      * ignoring a failure). Does not block.
      *
      * @throws IllegalArgumentException if {@code dualStack} and {@code address} is not IPv6
-     * @throws SocketError what {@link #bind} or {@link #listen} report; the socket is closed
+     * @throws IOException a {@link SocketError}, what {@link #bind} or {@link #listen} report; the
+     *     socket is closed
      */
     public static Socket createServer(SockAddr address, int backlog, boolean reusePort, boolean dualStack)
             throws IOException {
@@ -396,10 +379,10 @@ public final class Socket implements Closeable {
      * address binds to a fresh path in the temporary directory (where Linux would pick an
      * abstract name, which the JDK lacks). Does not block.
      *
-     * @throws SocketError {@code EADDRINUSE} (in use), {@code EADDRNOTAVAIL} (not an address of
-     *     this host), {@code EACCES} (a privileged port), {@code EINVAL} (already bound),
-     *     {@code EAFNOSUPPORT} / {@code EINVAL} for an address of another family (see
-     *     {@link SockAddrs#familyError}), {@code EBADF} (closed)
+     * @throws IOException a {@link SocketError}: {@code EADDRINUSE} (in use), {@code EADDRNOTAVAIL}
+     *     (not an address of this host), {@code EACCES} (a privileged port), {@code EINVAL}
+     *     (already bound), {@code EAFNOSUPPORT} / {@code EINVAL} for an address of another family
+     *     (as C reports it), {@code EBADF} (closed)
      */
     public void bind(SockAddr address) throws IOException {
         Objects.requireNonNull(address, "address");
@@ -431,20 +414,19 @@ public final class Socket implements Closeable {
      * <p>A backlog below 1 is taken as 1 (Linux makes room for one connection even at 0).
      * The socket's channel is replaced here; see the design note.
      *
-     * @throws SocketError {@code EOPNOTSUPP} for a datagram socket, {@code EINVAL} for a
-     *     connected socket or an unbound {@code AF_UNIX} socket, {@code EADDRINUSE} if another
-     *     socket took the address meanwhile, {@code EBADF} (closed)
+     * @throws IOException a {@link SocketError}: {@code EOPNOTSUPP} for a datagram socket,
+     *     {@code EINVAL} for a connected socket or an unbound {@code AF_UNIX} socket,
+     *     {@code EADDRINUSE} if another socket took the address meanwhile, {@code EBADF} (closed)
      */
     public void listen(int backlog) throws IOException {
+        if (alreadyListening()) {
+            return;
+        }
         readLock.lock();
         writeLock.lock();
         stateLock.lock();
         try {
-            ensureOpen("listen", "");
-            if (type != SocketType.SOCK_STREAM) {
-                throw Errors.of(Errno.EOPNOTSUPP, "listen", "", "not a stream socket");
-            }
-            if (state == State.LISTENING) {
+            if (alreadyListening()) {
                 return;
             }
             if (state != State.UNCONNECTED) {
@@ -463,6 +445,23 @@ public final class Socket implements Closeable {
     }
 
     /**
+     * Whether the socket listens already, which {@code listen} answers without waiting for a
+     * thread in {@code accept} to let go of the read lock; or the error {@code listen} gets.
+     */
+    private boolean alreadyListening() throws IOException {
+        stateLock.lock();
+        try {
+            ensureOpen("listen", "");
+            if (type != SocketType.SOCK_STREAM) {
+                throw Errors.of(Errno.EOPNOTSUPP, "listen", "", "not a stream socket");
+            }
+            return state == State.LISTENING;
+        } finally {
+            stateLock.unlock();
+        }
+    }
+
+    /**
      * Accepts a connection, as C's {@code accept} and Python's {@code accept()}: the new socket,
      * connected and in blocking mode, with the options this socket had set (as Linux copies
      * them), and the peer's address.
@@ -470,9 +469,10 @@ public final class Socket implements Closeable {
      * <p>Blocks until a connection arrives (blocking mode, or {@code SO_RCVTIMEO}), up to the
      * timeout (timeout mode), or not at all (non-blocking mode).
      *
-     * @throws SocketError {@code EINVAL} if the socket is not listening, {@code EOPNOTSUPP} for a
-     *     datagram socket, {@code EAGAIN} (non-blocking, or {@link SocketTimedOutException} in
-     *     timeout mode) if none is waiting, {@code EBADF} if closed, even while waiting
+     * @throws IOException a {@link SocketError}: {@code EINVAL} if the socket is not listening,
+     *     {@code EOPNOTSUPP} for a datagram socket, {@code EAGAIN} (non-blocking, or
+     *     {@link SocketTimedOutException} in timeout mode) if none is waiting, {@code EBADF} if
+     *     closed, even while waiting
      */
     public Accepted accept() throws IOException {
         readLock.lock();
@@ -494,22 +494,22 @@ public final class Socket implements Closeable {
      * and fails with {@code EINPROGRESS} (non-blocking mode; call again for {@code EALREADY}
      * while pending, then success, then {@code EISCONN}, or use {@link #connectEx}).
      *
-     * @throws SocketError {@code ECONNREFUSED}, {@code ENETUNREACH}, {@code EHOSTUNREACH},
-     *     {@code ETIMEDOUT}; {@code EISCONN} if already connected; {@code EALREADY} or
-     *     {@code EINPROGRESS} as above; {@code ENOENT} for a UNIX path that does not exist;
-     *     {@code EAFNOSUPPORT} / {@code EINVAL} for an address of another family;
+     * @throws IOException a {@link SocketError}: {@code ECONNREFUSED}, {@code ENETUNREACH},
+     *     {@code EHOSTUNREACH}, {@code ETIMEDOUT}; {@code EISCONN} if already connected;
+     *     {@code EALREADY} or {@code EINPROGRESS} as above; {@code ENOENT} for a UNIX path that
+     *     does not exist; {@code EAFNOSUPPORT} / {@code EINVAL} for an address of another family;
      *     {@code EBADF} if closed
      */
     public void connect(SockAddr address) throws IOException {
         Objects.requireNonNull(address, "address");
+        if (type == SocketType.SOCK_DGRAM) {
+            implConnectDatagram(address);
+            return;
+        }
         readLock.lock();
         writeLock.lock();
         try {
-            if (type == SocketType.SOCK_DGRAM) {
-                implConnectDatagram(address);
-            } else {
-                implConnectStream(address, sendDeadline(0));
-            }
+            implConnectStream(address, sendDeadline(0));
         } finally {
             writeLock.unlock();
             readLock.unlock();
@@ -568,11 +568,11 @@ public final class Socket implements Closeable {
      * <p>Once a receive has reported {@code ECONNRESET}, later receives read end of stream,
      * as on Linux.
      *
-     * @throws SocketError {@code ENOTCONN} (stream socket not connected), {@code ECONNRESET},
-     *     {@code ECONNREFUSED} (connected datagram socket whose peer's port is closed),
-     *     {@code EAGAIN}, {@code EOPNOTSUPP} (a flag sockit does not support), {@code EBADF}
-     *     (closed, even while waiting), {@code EINTR} (the thread was interrupted while waiting;
-     *     its interrupt status stays set and the socket stays open)
+     * @throws IOException a {@link SocketError}: {@code ENOTCONN} (stream socket not connected),
+     *     {@code ECONNRESET}, {@code ECONNREFUSED} (connected datagram socket whose peer's port is
+     *     closed), {@code EAGAIN}, {@code EOPNOTSUPP} (a flag sockit does not support),
+     *     {@code EBADF} (closed, even while waiting), {@code EINTR} (the thread was interrupted
+     *     while waiting; its interrupt status stays set and the socket stays open)
      * @throws IllegalArgumentException if {@code buffer} is read-only
      */
     public int recvInto(ByteBuffer buffer, int flags) throws IOException {
@@ -622,8 +622,8 @@ public final class Socket implements Closeable {
      * within the timeout ({@link SocketTimedOutException} if nothing was sent). Non-blocking
      * mode, or {@link #MSG_DONTWAIT}, sends what fits now ({@code EAGAIN} if nothing does).
      *
-     * @throws SocketError {@code EPIPE} (stream not connected, peer gone, or after
-     *     {@code SHUT_WR}), {@code ECONNRESET}, {@code EDESTADDRREQ} (datagram socket not
+     * @throws IOException a {@link SocketError}: {@code EPIPE} (stream not connected, peer gone, or
+     *     after {@code SHUT_WR}), {@code ECONNRESET}, {@code EDESTADDRREQ} (datagram socket not
      *     connected), {@code EMSGSIZE} (datagram too long), {@code ECONNREFUSED} (connected
      *     datagram socket whose peer's port is closed), {@code EAGAIN}, {@code EBADF}
      */
@@ -642,7 +642,7 @@ public final class Socket implements Closeable {
      * mode the timeout bounds the whole call; in non-blocking mode a full buffer fails with
      * {@code EAGAIN} after sending what fitted (the buffer's position tells how much).
      *
-     * @throws SocketError as {@link #send(ByteBuffer, int)}
+     * @throws IOException a {@link SocketError}, as {@link #send(ByteBuffer, int)}
      */
     public void sendall(ByteBuffer buffer, int flags) throws IOException {
         Objects.requireNonNull(buffer, "buffer");
@@ -663,8 +663,8 @@ public final class Socket implements Closeable {
      * <p>Unlike Linux, a connected datagram socket can only send to its peer: the JDK refuses
      * another address, and sockit reports {@code EISCONN} (as BSD does).
      *
-     * @throws SocketError as {@link #send(ByteBuffer, int)}, and {@code EAFNOSUPPORT} /
-     *     {@code EINVAL} for an address of another family
+     * @throws IOException a {@link SocketError}, as {@link #send(ByteBuffer, int)}, and
+     *     {@code EAFNOSUPPORT} / {@code EINVAL} for an address of another family
      */
     public int sendto(ByteBuffer buffer, int flags, SockAddr address) throws IOException {
         Objects.requireNonNull(buffer, "buffer");
@@ -684,13 +684,15 @@ public final class Socket implements Closeable {
      * Shuts down receiving ({@link #SHUT_RD}), sending ({@link #SHUT_WR}: the peer reads end
      * of stream once it has read what was sent) or both ({@link #SHUT_RDWR}), as C's
      * {@code shutdown}. The socket stays open; a thread waiting to receive wakes and reads end
-     * of stream. On a listening socket {@code SHUT_RD} stops the listening (later accepts
+     * of stream. Unlike Linux, {@code SHUT_RD} on a stream drops bytes that arrived but were
+     * not yet received (the JDK's {@code shutdownInput} reads end of stream at once). On a
+     * listening socket {@code SHUT_RD} stops the listening (later accepts
      * fail with {@code EINVAL}), as on Linux. On a connected datagram socket it only marks
      * the socket: receiving then gives end of stream ({@code EAGAIN} without waiting),
      * sending {@code EPIPE}. Does not block.
      *
-     * @throws SocketError {@code ENOTCONN} if not connected, {@code EINVAL} for another
-     *     {@code how}, {@code EBADF} if closed
+     * @throws IOException a {@link SocketError}: {@code ENOTCONN} if not connected, {@code EINVAL}
+     *     for another {@code how}, {@code EBADF} if closed
      */
     public void shutdown(int how) throws IOException {
         stateLock.lock();
@@ -705,10 +707,10 @@ public final class Socket implements Closeable {
             switch (state) {
                 case LISTENING -> {
                     if (read) {
-                        replaceChannel(openStream(family));
+                        replaceChannel(NioChannels.openStream(family));
                     }
                 }
-                case CONNECTING -> replaceChannel(openStream(family));
+                case CONNECTING -> replaceChannel(NioChannels.openStream(family));
                 case CONNECTED -> {
                     if (channel instanceof SocketChannel stream) {
                         try {
@@ -755,16 +757,11 @@ public final class Socket implements Closeable {
         } finally {
             stateLock.unlock();
         }
-        IOException failure = null;
-        for (Closeable resource : List.<Closeable>of(readWaiter::close, writeWaiter::close, closing)) {
-            try {
-                resource.close();
-            } catch (IOException e) {
-                failure = failure == null ? e : failure;
-            }
-        }
-        if (failure != null) {
-            throw JdkErrors.map(failure, "close", "", Errno.EIO);
+        try (closing) {
+            readWaiter.close();
+            writeWaiter.close();
+        } catch (IOException e) {
+            throw JdkErrors.map(e, "close", "", Errno.EIO);
         }
     }
 
@@ -776,7 +773,7 @@ public final class Socket implements Closeable {
      * IPv6) or the unnamed address ({@code AF_UNIX}) while unbound. On an {@code AF_INET6}
      * socket IPv4 addresses appear IPv4-mapped, as Linux reports them. Does not block.
      *
-     * @throws SocketError {@code EBADF} if closed
+     * @throws IOException a {@link SocketError}: {@code EBADF} if closed
      */
     public SockAddr getsockname() throws IOException {
         stateLock.lock();
@@ -794,8 +791,8 @@ public final class Socket implements Closeable {
     /**
      * The peer's address, as C's {@code getpeername}. Does not block.
      *
-     * @throws SocketError {@code ENOTCONN} if not connected (listening, or a datagram socket
-     *     without a peer), {@code EBADF} if closed
+     * @throws IOException a {@link SocketError}: {@code ENOTCONN} if not connected (listening, or a
+     *     datagram socket without a peer), {@code EBADF} if closed
      */
     public SockAddr getpeername() throws IOException {
         stateLock.lock();
@@ -846,10 +843,10 @@ public final class Socket implements Closeable {
      * levels and names are in {@link SockOpt}. Options set on a listening socket apply to the
      * sockets it accepts, as on Linux. Does not block.
      *
-     * @throws SocketError {@code ENOPROTOOPT} for an unknown option, a level the socket lacks,
-     *     a read-only option, or one the JDK cannot set on this socket (the message says which);
-     *     {@code EOPNOTSUPP} for a level other than {@code SOL_SOCKET} on an {@code AF_UNIX}
-     *     socket; {@code EINVAL} for a bad value; {@code EBADF} if closed
+     * @throws IOException a {@link SocketError}: {@code ENOPROTOOPT} for an unknown option, a level
+     *     the socket lacks, a read-only option, or one the JDK cannot set on this socket (the
+     *     message says which); {@code EOPNOTSUPP} for a level other than {@code SOL_SOCKET} on an
+     *     {@code AF_UNIX} socket; {@code EINVAL} for a bad value; {@code EBADF} if closed
      */
     public void setsockopt(int level, int optname, int value) throws IOException {
         stateLock.lock();
@@ -865,8 +862,8 @@ public final class Socket implements Closeable {
      * Reads an option, as C's {@code getsockopt}. {@code SO_ERROR} returns the number of the
      * pending error (a failed non-blocking connect) and clears it. Does not block.
      *
-     * @throws SocketError as {@link #setsockopt}, where Linux's {@code getsockopt} gives
-     *     {@code EOPNOTSUPP} for a level an {@code AF_INET} socket lacks
+     * @throws IOException a {@link SocketError}, as {@link #setsockopt}, where Linux's
+     *     {@code getsockopt} gives {@code EOPNOTSUPP} for a level an {@code AF_INET} socket lacks
      */
     public int getsockopt(int level, int optname) throws IOException {
         stateLock.lock();
@@ -1029,9 +1026,9 @@ public final class Socket implements Closeable {
      * sockit takes the first multicast interface that is up (the loopback one if none is).
      * Does not block.
      *
-     * @throws SocketError {@code EINVAL} if {@code group} is not multicast, {@code EADDRINUSE}
-     *     if already joined there, {@code ENODEV} if no interface has {@code iface},
-     *     {@code EPROTO} on a stream socket, {@code EBADF} if closed
+     * @throws IOException a {@link SocketError}: {@code EINVAL} if {@code group} is not multicast,
+     *     {@code EADDRINUSE} if already joined there, {@code ENODEV} if no interface has
+     *     {@code iface}, {@code EPROTO} on a stream socket, {@code EBADF} if closed
      */
     public void joinGroup(Ipv4Address group, Ipv4Address iface) throws IOException {
         Objects.requireNonNull(group, "group");
@@ -1044,7 +1041,7 @@ public final class Socket implements Closeable {
                 throw Errors.of(Errno.EADDRINUSE, "setsockopt", "IP_ADD_MEMBERSHIP", "already a member");
             }
             try {
-                memberships.put(key, datagrams.join(group.toInetAddress(), multicastInterface(iface)));
+                memberships.put(key, datagrams.join(group.toInetAddress(), NioChannels.multicastInterface(iface)));
             } catch (IOException | RuntimeException e) {
                 throw JdkErrors.map(e, "setsockopt", "IP_ADD_MEMBERSHIP", Errno.EINVAL);
             }
@@ -1056,7 +1053,8 @@ public final class Socket implements Closeable {
     /**
      * Leaves a group joined with {@link #joinGroup}, as {@code setsockopt(IP_DROP_MEMBERSHIP)}.
      *
-     * @throws SocketError {@code EADDRNOTAVAIL} if not a member there, {@code EBADF} if closed
+     * @throws IOException a {@link SocketError}: {@code EADDRNOTAVAIL} if not a member there,
+     *     {@code EBADF} if closed
      */
     public void leaveGroup(Ipv4Address group, Ipv4Address iface) throws IOException {
         Objects.requireNonNull(group, "group");
@@ -1204,11 +1202,7 @@ public final class Socket implements Closeable {
             ensureOpen("connect", target);
             checkFamily("connect", address);
             pollConnect();
-            if (pendingError.isPresent()) {
-                Errno failed = pendingError.get();
-                pendingError = Optional.empty();
-                throw Errors.of(failed, "connect", target);
-            }
+            throwPendingError("connect", target);
             switch (state) {
                 case CONNECTED -> {
                     if (connectReported) {
@@ -1253,7 +1247,7 @@ public final class Socket implements Closeable {
         } catch (IOException | RuntimeException e) {
             IOException error = failure(e, "connect", target, Errno.ECONNREFUSED);
             if (!stream.isOpen()) {
-                replaceChannel(openStream(family));
+                replaceChannel(NioChannels.openStream(family));
             }
             throw error;
         }
@@ -1271,14 +1265,13 @@ public final class Socket implements Closeable {
             try {
                 ensureOpen("connect", target);
                 pollConnect();
-                if (pendingError.isPresent()) {
-                    Errno failed = pendingError.get();
-                    pendingError = Optional.empty();
-                    throw Errors.of(failed, "connect", target);
-                }
+                throwPendingError("connect", target);
                 if (state == State.CONNECTED) {
                     connectReported = true;
                     return;
+                }
+                if (state != State.CONNECTING) {
+                    throw Errors.of(Errno.ECONNABORTED, "connect", target, "the attempt was abandoned");
                 }
                 stream = (SocketChannel) channel;
             } finally {
@@ -1303,7 +1296,7 @@ public final class Socket implements Closeable {
             }
         } catch (IOException | RuntimeException e) {
             pendingError = Optional.of(JdkErrors.errno(e).orElse(Errno.ECONNREFUSED));
-            replaceChannel(openStream(family));
+            replaceChannel(NioChannels.openStream(family));
         }
     }
 
@@ -1359,7 +1352,7 @@ public final class Socket implements Closeable {
         boolean peek = (flags & MSG_PEEK) != 0;
         int wanted = buffer.remaining();
         int need = (flags & MSG_WAITALL) != 0 ? wanted : Math.min(1, wanted);
-        SocketChannel stream = readableStream(call, deadline);
+        SocketChannel stream = connectedStream(false, call, deadline);
         int got = peek ? 0 : readAhead.drainTo(buffer);
         int have = peek ? readAhead.available() : got;
         while (have < need && !resetReported) {
@@ -1385,41 +1378,9 @@ public final class Socket implements Closeable {
                 }
                 throw wouldBlock(call, deadline);
             }
-            stream = readableStream(call, deadline);
+            stream = connectedStream(false, call, deadline);
         }
         return peek ? readAhead.copyTo(buffer) : got;
-    }
-
-    /**
-     * The connected stream channel for a receive, or the error Linux gives: {@code ENOTCONN}
-     * when not connected; a pending connection is waited for as the deadline allows.
-     */
-    private SocketChannel readableStream(String call, Deadline deadline) throws IOException {
-        while (true) {
-            SocketChannel pending;
-            stateLock.lock();
-            try {
-                ensureOpen(call, "");
-                pollConnect();
-                if (pendingError.isPresent()) {
-                    Errno failed = pendingError.get();
-                    pendingError = Optional.empty();
-                    throw Errors.of(failed, call, "");
-                }
-                if (state == State.CONNECTED) {
-                    return (SocketChannel) channel;
-                }
-                if (state != State.CONNECTING) {
-                    throw Errors.of(Errno.ENOTCONN, call, "");
-                }
-                pending = (SocketChannel) channel;
-            } finally {
-                stateLock.unlock();
-            }
-            if (!await(readWaiter, pending, SelectionKey.OP_CONNECT, deadline, call)) {
-                throw wouldBlock(call, deadline);
-            }
-        }
     }
 
     /**
@@ -1436,16 +1397,19 @@ public final class Socket implements Closeable {
             SocketAddress from = null;
             while (from == null) {
                 DatagramChannel datagrams;
+                boolean bound;
                 stateLock.lock();
                 try {
                     ensureOpen(call, "");
                     datagrams = (DatagramChannel) channel;
+                    bound = localAddress().isPresent();
                 } finally {
                     stateLock.unlock();
                 }
                 datagramBuffer.clear();
                 try {
-                    from = datagrams.receive(datagramBuffer);
+                    // The JDK binds an unbound channel to receive; Linux just finds nothing.
+                    from = bound ? datagrams.receive(datagramBuffer) : null;
                 } catch (IOException | RuntimeException e) {
                     throw failure(e, call, "", Errno.EIO);
                 }
@@ -1513,7 +1477,7 @@ public final class Socket implements Closeable {
     private int sendStream(ByteBuffer buffer, Deadline deadline, boolean all, String call) throws IOException {
         int sent = 0;
         do {
-            SocketChannel stream = writableStream(call, deadline);
+            SocketChannel stream = connectedStream(true, call, deadline);
             int n;
             try {
                 n = stream.write(buffer);
@@ -1536,35 +1500,36 @@ public final class Socket implements Closeable {
     }
 
     /**
-     * The connected stream channel for a send, or the error Linux gives: {@code EPIPE} when
-     * not connected or shut down for writing; a pending connection is waited for.
+     * The connected stream channel, for a receive ({@code sending} false) or a send, or the
+     * error Linux gives: {@code ENOTCONN} for a receive and {@code EPIPE} for a send when not
+     * connected, {@code EPIPE} for a send after {@code SHUT_WR}, the error of a failed connect.
+     * A pending connection is waited for, on the waiter of the call's direction, as the
+     * deadline allows.
      */
-    private SocketChannel writableStream(String call, Deadline deadline) throws IOException {
+    private SocketChannel connectedStream(boolean sending, String call, Deadline deadline) throws IOException {
         while (true) {
             SocketChannel pending;
             stateLock.lock();
             try {
                 ensureOpen(call, "");
                 pollConnect();
-                if (pendingError.isPresent()) {
-                    Errno failed = pendingError.get();
-                    pendingError = Optional.empty();
-                    throw Errors.of(failed, call, "");
-                }
-                if (outputShutdown) {
+                throwPendingError(call, "");
+                if (sending && outputShutdown) {
                     throw Errors.of(Errno.EPIPE, call, "", "the socket is shut down for writing");
                 }
                 if (state == State.CONNECTED) {
                     return (SocketChannel) channel;
                 }
                 if (state != State.CONNECTING) {
-                    throw Errors.of(Errno.EPIPE, call, "", "the socket is not connected");
+                    throw sending
+                            ? Errors.of(Errno.EPIPE, call, "", "the socket is not connected")
+                            : Errors.of(Errno.ENOTCONN, call, "");
                 }
                 pending = (SocketChannel) channel;
             } finally {
                 stateLock.unlock();
             }
-            if (!await(writeWaiter, pending, SelectionKey.OP_CONNECT, deadline, call)) {
+            if (!await(sending ? writeWaiter : readWaiter, pending, SelectionKey.OP_CONNECT, deadline, call)) {
                 throw wouldBlock(call, deadline);
             }
         }
@@ -1576,10 +1541,7 @@ public final class Socket implements Closeable {
         String text = target.map(SockAddrs::text).orElse("");
         Optional<SocketAddress> to = Optional.empty();
         if (target.isPresent()) {
-            Optional<Errno> wrongFamily = SockAddrs.familyError(family, type, "sendto", target.get());
-            if (wrongFamily.isPresent()) {
-                throw Errors.of(wrongFamily.get(), call, text);
-            }
+            checkFamily(call, target.get());
             to = Optional.of(SockAddrs.toJdk(target.get()));
         }
         int length = buffer.remaining();
@@ -1625,7 +1587,7 @@ public final class Socket implements Closeable {
             readWaiter.reset();
             writeWaiter.reset();
             old.close();
-            server = ServerSocketChannel.open(protocolFamily(family));
+            server = ServerSocketChannel.open(NioChannels.protocolFamily(family));
             server.configureBlocking(false);
             options.transfer(server);
             if (local.isPresent() && local.get() instanceof UnixDomainSocketAddress unix) {
@@ -1636,18 +1598,22 @@ public final class Socket implements Closeable {
             state = State.LISTENING;
         } catch (IOException | RuntimeException e) {
             IOException error = JdkErrors.map(e, "listen", "", Errno.EADDRINUSE);
-            if (server != null) {
-                server.close();
+            try {
+                if (server != null) {
+                    server.close();
+                }
+                replaceChannel(NioChannels.openStream(family));
+            } catch (IOException alsoFailed) {
+                error.addSuppressed(alsoFailed);
             }
-            channel = openStream(family);
             throw error;
         }
     }
 
     /**
      * With stateLock held: replaces the channel by {@code fresh}, a new unconnected
-     * {@code SocketChannel} bound where {@code bind} bound the old one, with the options set.
-     * Waiting threads wake and see the new state.
+     * {@code SocketChannel} with the options set, bound to what {@code bind} was given (a
+     * port of 0 picks a new port). Waiting threads wake and see the new state.
      */
     private void replaceChannel(SocketChannel fresh) throws IOException {
         SelectableChannel old = channel;
@@ -1669,69 +1635,9 @@ public final class Socket implements Closeable {
         }
     }
 
-    private static SocketChannel openStream(AddressFamily family) throws IOException {
-        try {
-            SocketChannel stream = SocketChannel.open(protocolFamily(family));
-            stream.configureBlocking(false);
-            return stream;
-        } catch (IOException | RuntimeException e) {
-            throw JdkErrors.map(e, "socket", "", Errno.EAFNOSUPPORT);
-        }
-    }
-
-    private static DatagramChannel openDatagram(AddressFamily family) throws IOException {
-        try {
-            DatagramChannel datagrams = DatagramChannel.open(protocolFamily(family));
-            datagrams.configureBlocking(false);
-            return datagrams;
-        } catch (IOException | RuntimeException e) {
-            throw JdkErrors.map(e, "socket", "", Errno.EAFNOSUPPORT);
-        }
-    }
-
-    private static ProtocolFamily protocolFamily(AddressFamily family) {
-        return switch (family) {
-            case AF_INET -> StandardProtocolFamily.INET;
-            case AF_INET6 -> StandardProtocolFamily.INET6;
-            case AF_UNIX -> StandardProtocolFamily.UNIX;
-            case AF_UNSPEC -> throw new IllegalArgumentException("family: AF_UNSPEC (expected: a concrete family)");
-        };
-    }
-
     private static Socket pairEnd(SocketChannel channel) {
         return new Socket(AddressFamily.AF_UNIX, SocketType.SOCK_STREAM, 0, channel, State.CONNECTED,
                 new SocketOptions(AddressFamily.AF_UNIX, SocketType.SOCK_STREAM), true);
-    }
-
-    /**
-     * The protocol a socket of {@code family} and {@code type} gets for {@code proto}, or the
-     * error Linux gives (the message says what the JDK lacks, where that is the reason).
-     */
-    private static int protocol(AddressFamily family, SocketType type, int proto) throws IOException {
-        String target = family + " " + type;
-        if (family == AddressFamily.AF_UNSPEC) {
-            throw Errors.of(Errno.EAFNOSUPPORT, "socket", target);
-        }
-        if (type == SocketType.SOCK_RAW) {
-            throw Errors.of(Errno.EPROTONOSUPPORT, "socket", target, "the JDK has no raw sockets");
-        }
-        if (type == SocketType.SOCK_SEQPACKET) {
-            throw Errors.of(Errno.ESOCKTNOSUPPORT, "socket", target, "the JDK has no SOCK_SEQPACKET sockets");
-        }
-        if (family == AddressFamily.AF_UNIX) {
-            if (proto != 0 && proto != 1) {
-                throw Errors.of(Errno.EPROTONOSUPPORT, "socket", target, "protocol " + proto);
-            }
-            if (type == SocketType.SOCK_DGRAM) {
-                throw Errors.of(Errno.ESOCKTNOSUPPORT, "socket", target, "the JDK has no UNIX datagram sockets");
-            }
-            return proto;
-        }
-        int own = type == SocketType.SOCK_STREAM ? 6 : 17;
-        if (proto != 0 && proto != own) {
-            throw Errors.of(Errno.EPROTONOSUPPORT, "socket", target, "protocol " + proto);
-        }
-        return own;
     }
 
     // ---------------------------------------------------------------------------------------
@@ -1787,17 +1693,31 @@ public final class Socket implements Closeable {
         return JdkErrors.map(e, call, target, fallback);
     }
 
+    /** With stateLock held: reports (and clears) the error of a failed connect, as Linux reports {@code sk_err} once. */
+    private void throwPendingError(String call, String target) throws IOException {
+        if (pendingError.isPresent()) {
+            Errno failed = pendingError.get();
+            pendingError = Optional.empty();
+            throw Errors.of(failed, call, target);
+        }
+    }
+
     private void ensureOpen(String call, String target) throws IOException {
         if (state == State.CLOSED) {
             throw Errors.of(Errno.EBADF, call, target);
         }
     }
 
+    /** The error Linux gives for an address of the wrong family, or the JDK's limit on UNIX paths. */
     private void checkFamily(String call, SockAddr address) throws IOException {
         Optional<Errno> wrong = SockAddrs.familyError(family, type, call, address);
         if (wrong.isPresent()) {
             throw Errors.of(wrong.get(), call, SockAddrs.text(address),
                     "an " + family + " socket given an " + address.family() + " address");
+        }
+        Optional<String> tooLong = SockAddrs.jdkLimit(address);
+        if (tooLong.isPresent()) {
+            throw Errors.of(Errno.EINVAL, call, SockAddrs.text(address), tooLong.get());
         }
     }
 
@@ -1851,31 +1771,6 @@ public final class Socket implements Closeable {
         return (DatagramChannel) channel;
     }
 
-    private static NetworkInterface multicastInterface(Ipv4Address iface) throws IOException {
-        if (!iface.isUnspecified()) {
-            NetworkInterface named = NetworkInterface.getByInetAddress(iface.toInetAddress());
-            if (named == null) {
-                throw Errors.of(Errno.ENODEV, "setsockopt", "IP_ADD_MEMBERSHIP", "no interface has " + iface);
-            }
-            return named;
-        }
-        NetworkInterface fallback = null;
-        for (NetworkInterface candidate : NetworkInterface.networkInterfaces().toList()) {
-            if (!candidate.isUp()) {
-                continue;
-            }
-            if (candidate.isLoopback()) {
-                fallback = fallback == null ? candidate : fallback;
-            } else if (candidate.supportsMulticast()) {
-                return candidate;
-            }
-        }
-        if (fallback == null) {
-            throw Errors.of(Errno.ENODEV, "setsockopt", "IP_ADD_MEMBERSHIP", "no interface is up");
-        }
-        return fallback;
-    }
-
     private void setTimeoutNanos(long nanos) {
         stateLock.lock();
         try {
@@ -1892,7 +1787,8 @@ public final class Socket implements Closeable {
     }
 
     private static IOException unsupportedFlags(String call, int flags, String supported) {
-        return Errors.of(Errno.EOPNOTSUPP, call, "", "flags 0x" + Integer.toHexString(flags) + " (sockit supports " + supported + ")");
+        String detail = "flags 0x" + Integer.toHexString(flags) + " (sockit supports " + supported + ")";
+        return Errors.of(Errno.EOPNOTSUPP, call, "", detail);
     }
 
     private static int requireCount(int n) {
@@ -1918,8 +1814,7 @@ public final class Socket implements Closeable {
     private static int millis(Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");
         checkTimeout(timeout);
-        long nanos = Deadline.toNanos(timeout);
-        return (int) Math.min(Integer.MAX_VALUE, nanos / 1_000_000 + (nanos % 1_000_000 == 0 ? 0 : 1));
+        return (int) Math.min(Integer.MAX_VALUE, Deadline.ceilMillis(Deadline.toNanos(timeout)));
     }
 
     private static byte[] copyOf(ByteBuffer buffer, int n) {

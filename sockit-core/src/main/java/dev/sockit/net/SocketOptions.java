@@ -35,7 +35,8 @@ import jdk.net.ExtendedSocketOptions;
  * it lacks where {@code setsockopt} says {@code ENOPROTOOPT}; an unknown option is
  * {@code ENOPROTOOPT}.
  *
- * <p>Not thread-safe: its socket's state lock guards it.
+ * <p>Not thread-safe: its socket's state lock guards it, except the two timeouts, which
+ * receives and sends read without it.
  */
 final class SocketOptions {
     /** The options sockit knows, with their JDK option where the JDK has one. */
@@ -91,8 +92,10 @@ final class SocketOptions {
     private final Map<Opt, Integer> set = new EnumMap<>(Opt.class);
     /** Values of options the current channel does not hold. */
     private final Map<Opt, Integer> held = new EnumMap<>(Opt.class);
-    private long receiveTimeoutNanos;
-    private long sendTimeoutNanos;
+    /** Written under the state lock, read by receives and sends without it. */
+    private volatile long receiveTimeoutNanos;
+    /** Written under the state lock, read by receives and sends without it. */
+    private volatile long sendTimeoutNanos;
 
     SocketOptions(AddressFamily family, SocketType type) {
         this.family = family;
@@ -276,7 +279,8 @@ final class SocketOptions {
             throw Errors.of(call.equals("setsockopt") ? Errno.ENOPROTOOPT : wrongLevel, call, target,
                     "no such level for this socket");
         }
-        return Opt.of(level, name).orElseThrow(() -> Errors.of(Errno.ENOPROTOOPT, call, target, "sockit knows no such option"));
+        return Opt.of(level, name)
+                .orElseThrow(() -> Errors.of(Errno.ENOPROTOOPT, call, target, "sockit knows no such option"));
     }
 
     /**

@@ -54,10 +54,12 @@ final class Waiter {
             if (nanos == Long.MAX_VALUE) {
                 selector.select();
             } else {
-                selector.select(Math.max(1, ceilMillis(nanos)));
+                selector.select(Math.max(1, Deadline.ceilMillis(nanos)));
             }
             selector.selectedKeys().clear();
-        } catch (ClosedSelectorException | CancelledKeyException closedMeanwhile) {
+        } catch (ClosedSelectorException | CancelledKeyException | ClosedChannelException closedMeanwhile) {
+            // The socket closed, or replaced its channel (resetting this waiter): the caller
+            // looks at the socket's state again.
             if (isClosed()) {
                 throw new ClosedChannelException();
             }
@@ -140,10 +142,5 @@ final class Waiter {
         } finally {
             lock.unlock();
         }
-    }
-
-    /** Nanoseconds as milliseconds, rounded up: a wait never ends before its deadline. */
-    private static long ceilMillis(long nanos) {
-        return nanos / 1_000_000 + (nanos % 1_000_000 == 0 ? 0 : 1);
     }
 }

@@ -198,17 +198,59 @@ final class SocketFixtures {
         }
     }
 
-    /** The errno of what {@code call} throws, by name, or {@code "OK"} if it returns. */
+    /** A call that returns nothing. */
+    @FunctionalInterface
+    interface Action {
+        void run() throws IOException;
+    }
+
+    /** {@code action} as a {@link Call} that returns {@code null}. */
+    static Call<Void> run(Action action) {
+        return () -> {
+            action.run();
+            return null;
+        };
+    }
+
+    /**
+     * How {@code call} ends, in the words {@code socket_oracle.py} uses: the errno's name;
+     * {@code TIMEOUT} for a {@link SocketTimedOutException} (Python's {@code TimeoutError}
+     * has no errno); {@code OK} for {@code null}; {@code EOF} or {@code DATA} for bytes; any
+     * other result as text.
+     */
     static String outcome(Call<?> call) {
         try {
-            call.call();
-            return "OK";
+            return switch (call.call()) {
+                case null -> "OK";
+                case byte[] bytes -> bytes.length == 0 ? "EOF" : "DATA";
+                case Object result -> result.toString();
+            };
+        } catch (SocketTimedOutException e) {
+            return "TIMEOUT";
         } catch (IOException e) {
             if (e instanceof SocketError error) {
                 return error.errno().name();
             }
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Returns once {@code thread} waits inside sockit (its stack shows {@link Waiter#await}),
+     * so that what the test does next happens to a blocked call, not before it. Fails after
+     * {@link #PATIENCE}.
+     */
+    static void awaitBlocked(Thread thread) {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (StackTraceElement frame : thread.getStackTrace()) {
+                if (frame.getClassName().equals(Waiter.class.getName()) && frame.getMethodName().equals("await")) {
+                    return;
+                }
+            }
+            Thread.yield();
+        }
+        throw new AssertionError(thread + " did not block in sockit within " + PATIENCE);
     }
 
     /** {@code n} bytes of a repeating pattern. */

@@ -7,6 +7,8 @@ import static dev.sockit.net.SocketFixtures.closedPort;
 import static dev.sockit.net.SocketFixtures.connectedPair;
 import static dev.sockit.net.SocketFixtures.fullListener;
 import static dev.sockit.net.SocketFixtures.loopback;
+import static dev.sockit.net.SocketFixtures.outcome;
+import static dev.sockit.net.SocketFixtures.run;
 import static dev.sockit.net.SocketFixtures.unixPath;
 import static dev.sockit.net.SocketFixtures.withResetConnection;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,6 +20,7 @@ import dev.sockit.addr.Ipv6Address;
 import dev.sockit.addr.SockAddr;
 import dev.sockit.addr.SocketType;
 import dev.sockit.addr.UnixSockAddr;
+import dev.sockit.net.SocketFixtures.Call;
 import dev.sockit.net.SocketFixtures.FullListener;
 import dev.sockit.net.SocketFixtures.Pair;
 import java.io.IOException;
@@ -101,24 +104,9 @@ class SocketOracleTest {
 
     // ---------------------------------------------------------------------------------------
 
-    private static String outcome(SocketFixtures.Call<?> call) {
-        try {
-            Object result = call.call();
-            return switch (result) {
-                case null -> "OK";
-                case byte[] bytes -> bytes.length == 0 ? "EOF" : "DATA";
-                default -> result.toString();
-            };
-        } catch (SocketTimedOutException e) {
-            return "TIMEOUT";
-        } catch (IOException e) {
-            return ((SocketError) e).errno().name();
-        }
-    }
-
-    private static String outcomes(SocketFixtures.Call<?>... calls) {
+    private static String outcomes(Call<?>... calls) {
         List<String> results = new ArrayList<>();
-        for (SocketFixtures.Call<?> call : calls) {
+        for (Call<?> call : calls) {
             results.add(outcome(call));
         }
         return String.join(",", results);
@@ -177,7 +165,7 @@ class SocketOracleTest {
         return result;
     }
 
-    private static String firstError(SocketFixtures.Call<?> call) {
+    private static String firstError(Call<?> call) {
         for (int i = 0; i < 100; i++) {
             String outcome = outcome(call);
             if (!outcome.equals("OK") && !outcome.matches("\\d+")) {
@@ -193,43 +181,27 @@ class SocketOracleTest {
         Map<String, Scenario> cases = new LinkedHashMap<>();
         for (AddressFamily family : List.of(AddressFamily.AF_INET, AddressFamily.AF_INET6)) {
             String name = family == AddressFamily.AF_INET ? "inet" : "inet6";
-            cases.put("connect_refused_" + name, () -> outcome(() -> {
-                open(Socket.socket(family, SocketType.SOCK_STREAM)).connect(closedPort(family));
-                return null;
-            }));
+            cases.put("connect_refused_" + name, () -> outcome(run(
+                    () -> open(Socket.socket(family, SocketType.SOCK_STREAM)).connect(closedPort(family)))));
             InetSockAddr notLocal = new InetSockAddr(family == AddressFamily.AF_INET ? NOT_LOCAL_4 : NOT_LOCAL_6, 0);
-            cases.put("bind_not_local_" + name, () -> outcome(() -> {
-                open(Socket.socket(family, SocketType.SOCK_STREAM)).bind(notLocal);
-                return null;
-            }));
+            cases.put("bind_not_local_" + name, () -> outcome(run(
+                    () -> open(Socket.socket(family, SocketType.SOCK_STREAM)).bind(notLocal))));
         }
         cases.put("bind_in_use_listening", () -> {
             Socket listener = listener();
-            return outcome(() -> {
-                tcp().bind(listener.getsockname());
-                return null;
-            });
+            return outcome(run(() -> tcp().bind(listener.getsockname())));
         });
         cases.put("bind_in_use_bound", () -> {
             Socket bound = tcp();
             bound.bind(loopback(AddressFamily.AF_INET));
-            return outcome(() -> {
-                tcp().bind(bound.getsockname());
-                return null;
-            });
+            return outcome(run(() -> tcp().bind(bound.getsockname())));
         });
         cases.put("bind_twice", () -> {
             Socket socket = tcp();
             socket.bind(loopback(AddressFamily.AF_INET));
-            return outcome(() -> {
-                socket.bind(loopback(AddressFamily.AF_INET));
-                return null;
-            });
+            return outcome(run(() -> socket.bind(loopback(AddressFamily.AF_INET))));
         });
-        cases.put("bind_connected", () -> outcome(() -> {
-            pair().client().bind(loopback(AddressFamily.AF_INET));
-            return null;
-        }));
+        cases.put("bind_connected", () -> outcome(run(() -> pair().client().bind(loopback(AddressFamily.AF_INET)))));
         cases.put("recv_nonblocking_tcp", () -> {
             Socket client = pair().client();
             client.setblocking(false);
@@ -240,6 +212,11 @@ class SocketOracleTest {
             socket.bind(loopback(AddressFamily.AF_INET));
             socket.setblocking(false);
             return outcome(() -> socket.recv(10, 0));
+        });
+        cases.put("recv_unbound_udp_then_bind", () -> {
+            Socket socket = udp();
+            socket.setblocking(false);
+            return outcomes(() -> socket.recv(10, 0), run(() -> socket.bind(loopback(AddressFamily.AF_INET))));
         });
         cases.put("connect_nonblocking_pending", () -> {
             SockAddr address = full().address();
@@ -268,6 +245,16 @@ class SocketOracleTest {
             } while (error == 0 && System.nanoTime() < deadline);
             return first + "," + errname(error) + "," + errname(client.getsockopt(SockOpt.SOL_SOCKET, SockOpt.SO_ERROR));
         });
+        cases.put("io_while_connecting", () -> {
+            SockAddr address = full().address();
+            Socket client = tcp();
+            client.setblocking(false);
+            client.connectEx(address);
+            String nonBlocking = outcomes(() -> client.recv(1, 0), () -> client.send(new byte[1], 0),
+                    client::getpeername);
+            client.settimeout(SHORT);
+            return nonBlocking + "," + outcomes(() -> client.recv(1, 0), () -> client.send(new byte[1], 0));
+        });
         cases.put("connect_ex_after_async_refusal", () -> {
             Socket client = tcp();
             client.setblocking(false);
@@ -277,15 +264,9 @@ class SocketOracleTest {
         });
         cases.put("connect_after_refused", () -> {
             Socket client = tcp();
-            String refused = outcome(() -> {
-                client.connect(closedPort(AddressFamily.AF_INET));
-                return null;
-            });
+            String refused = outcome(run(() -> client.connect(closedPort(AddressFamily.AF_INET))));
             SockAddr address = listener().getsockname();
-            return refused + "," + outcome(() -> {
-                client.connect(address);
-                return null;
-            });
+            return refused + "," + outcome(run(() -> client.connect(address)));
         });
         cases.put("accept_not_listening", () -> {
             Socket socket = tcp();
@@ -294,25 +275,13 @@ class SocketOracleTest {
         });
         cases.put("accept_unbound", () -> outcome(() -> tcp().accept()));
         cases.put("accept_udp", () -> outcome(() -> udp().accept()));
-        cases.put("listen_udp", () -> outcome(() -> {
-            udp().listen(1);
-            return null;
-        }));
-        cases.put("listen_connected", () -> outcome(() -> {
-            pair().client().listen(1);
-            return null;
-        }));
-        cases.put("listen_twice", () -> outcome(() -> {
-            listener().listen(5);
-            return null;
-        }));
+        cases.put("listen_udp", () -> outcome(run(() -> udp().listen(1))));
+        cases.put("listen_connected", () -> outcome(run(() -> pair().client().listen(1))));
+        cases.put("listen_twice", () -> outcome(run(() -> listener().listen(5))));
         cases.put("connect_listening", () -> {
             Socket listener = listener();
             SockAddr other = listener().getsockname();
-            return outcome(() -> {
-                listener.connect(other);
-                return null;
-            });
+            return outcome(run(() -> listener.connect(other)));
         });
         cases.put("send_after_peer_close", () -> {
             Pair pair = pair();
@@ -339,29 +308,15 @@ class SocketOracleTest {
         cases.put("closed_socket_calls", () -> {
             Socket s = Socket.socket(AddressFamily.AF_INET, SocketType.SOCK_STREAM);
             s.close();
-            return outcomes(() -> s.recv(1, 0), () -> s.send(new byte[1], 0), () -> {
-                s.bind(loopback(AddressFamily.AF_INET));
-                return null;
-            }, s::getsockname, () -> {
-                s.connect(DISCARD);
-                return null;
-            }, () -> {
-                s.listen(1);
-                return null;
-            }, s::accept, () -> {
-                s.shutdown(Socket.SHUT_RDWR);
-                return null;
-            }, () -> s.getsockopt(SockOpt.SOL_SOCKET, SockOpt.SO_TYPE), () -> {
-                s.setsockopt(SockOpt.SOL_SOCKET, SockOpt.SO_REUSEADDR, 1);
-                return null;
-            }, s::getpeername, s::fileno);
+            return outcomes(() -> s.recv(1, 0), () -> s.send(new byte[1], 0),
+                    run(() -> s.bind(loopback(AddressFamily.AF_INET))), s::getsockname, run(() -> s.connect(DISCARD)),
+                    run(() -> s.listen(1)), s::accept, run(() -> s.shutdown(Socket.SHUT_RDWR)),
+                    () -> s.getsockopt(SockOpt.SOL_SOCKET, SockOpt.SO_TYPE),
+                    run(() -> s.setsockopt(SockOpt.SOL_SOCKET, SockOpt.SO_REUSEADDR, 1)), s::getpeername, s::fileno);
         });
         cases.put("recv_unconnected", () -> outcome(() -> tcp().recv(1, 0)));
         cases.put("send_unconnected", () -> outcome(() -> tcp().send(new byte[1], 0)));
-        cases.put("sendall_unconnected", () -> outcome(() -> {
-            tcp().sendall(new byte[1], 0);
-            return null;
-        }));
+        cases.put("sendall_unconnected", () -> outcome(run(() -> tcp().sendall(new byte[1], 0))));
         cases.put("sendto_unconnected_tcp", () -> outcome(() -> tcp().sendto(new byte[1], 0, DISCARD)));
         cases.put("sendto_connected_tcp", () -> outcome(() -> pair().client().sendto(new byte[1], 0, DISCARD)));
         cases.put("recv_listening", () -> outcome(() -> listener().recv(1, 0)));
@@ -370,29 +325,17 @@ class SocketOracleTest {
         cases.put("connect_connected", () -> {
             Pair pair = pair();
             SockAddr peer = pair.server().getsockname();
-            return outcome(() -> {
-                pair.client().connect(peer);
-                return null;
-            }) + "," + errname(pair.client().connectEx(peer));
+            return outcome(run(() -> pair.client().connect(peer))) + "," + errname(pair.client().connectEx(peer));
         });
         cases.put("udp_size_inet_max", () -> udpSize(AddressFamily.AF_INET, 65507));
         cases.put("udp_size_inet_over", () -> udpSize(AddressFamily.AF_INET, 65508));
         cases.put("udp_size_inet6_max", () -> udpSize(AddressFamily.AF_INET6, 65527));
         cases.put("udp_size_inet6_over", () -> udpSize(AddressFamily.AF_INET6, 65528));
-        cases.put("shutdown_unconnected", () -> outcome(() -> {
-            tcp().shutdown(Socket.SHUT_RDWR);
-            return null;
-        }));
-        cases.put("shutdown_bad_how", () -> outcome(() -> {
-            pair().client().shutdown(7);
-            return null;
-        }));
+        cases.put("shutdown_unconnected", () -> outcome(run(() -> tcp().shutdown(Socket.SHUT_RDWR))));
+        cases.put("shutdown_bad_how", () -> outcome(run(() -> pair().client().shutdown(7))));
         cases.put("shutdown_listening_rd", () -> shutdownListening(Socket.SHUT_RD));
         cases.put("shutdown_listening_wr", () -> shutdownListening(Socket.SHUT_WR));
-        cases.put("shutdown_udp_unconnected", () -> outcome(() -> {
-            udp().shutdown(Socket.SHUT_WR);
-            return null;
-        }));
+        cases.put("shutdown_udp_unconnected", () -> outcome(run(() -> udp().shutdown(Socket.SHUT_WR))));
         cases.put("shutdown_udp_connected", () -> {
             Socket socket = udp();
             socket.connect(closedPort(AddressFamily.AF_INET));
@@ -448,30 +391,18 @@ class SocketOracleTest {
             return new String(first.data(), StandardCharsets.US_ASCII) + "," + (first.truncated() ? "TRUNC" : "WHOLE")
                     + "," + n;
         });
-        cases.put("unix_connect_missing", () -> outcome(() -> {
-            unix().connect(MISSING);
-            return null;
-        }));
+        cases.put("unix_connect_missing", () -> outcome(run(() -> unix().connect(MISSING))));
         cases.put("unix_connect_not_listening", () -> {
             UnixSockAddr path = unixPath();
             unix().bind(path);
-            return outcome(() -> {
-                unix().connect(path);
-                return null;
-            });
+            return outcome(run(() -> unix().connect(path)));
         });
         cases.put("unix_bind_in_use", () -> {
             UnixSockAddr path = unixPath();
             unix().bind(path);
-            return outcome(() -> {
-                unix().bind(path);
-                return null;
-            });
+            return outcome(run(() -> unix().bind(path)));
         });
-        cases.put("unix_listen_unbound", () -> outcome(() -> {
-            unix().listen(1);
-            return null;
-        }));
+        cases.put("unix_listen_unbound", () -> outcome(run(() -> unix().listen(1))));
         cases.put("unix_sendto_connected", () -> {
             SocketPair pair = Socket.socketpair();
             open(pair.first());
@@ -513,10 +444,7 @@ class SocketOracleTest {
             SockAddr address = full().address();
             Socket client = tcp();
             client.settimeout(SHORT);
-            return outcome(() -> {
-                client.connect(address);
-                return null;
-            });
+            return outcome(run(() -> client.connect(address)));
         });
         cases.put("so_rcvtimeo_blocking", () -> {
             Socket client = pair().client();
@@ -527,45 +455,22 @@ class SocketOracleTest {
             SockAddr address = full().address();
             Socket client = tcp();
             client.setSendTimeout(SHORT);
-            return outcome(() -> {
-                client.connect(address);
-                return null;
-            });
+            return outcome(run(() -> client.connect(address)));
         });
         cases.put("multicast_membership", () -> {
             Socket socket = udp();
             Ipv4Address group = Ipv4Address.ofHostOrder(0xef010203L);
             Ipv4Address lo = Ipv4Address.LOOPBACK;
-            return outcomes(() -> {
-                socket.joinGroup(group, lo);
-                return null;
-            }, () -> {
-                socket.joinGroup(group, lo);
-                return null;
-            }, () -> {
-                socket.leaveGroup(group, lo);
-                return null;
-            }, () -> {
-                socket.leaveGroup(group, lo);
-                return null;
-            }, () -> {
-                tcp().joinGroup(group, lo);
-                return null;
-            }, () -> {
-                socket.joinGroup(Ipv4Address.ofHostOrder(0x0a010203L), lo);
-                return null;
-            }, () -> {
-                socket.joinGroup(group, NOT_LOCAL_4);
-                return null;
-            });
+            return outcomes(run(() -> socket.joinGroup(group, lo)), run(() -> socket.joinGroup(group, lo)),
+                    run(() -> socket.leaveGroup(group, lo)), run(() -> socket.leaveGroup(group, lo)),
+                    run(() -> tcp().joinGroup(group, lo)),
+                    run(() -> socket.joinGroup(Ipv4Address.ofHostOrder(0x0a010203L), lo)),
+                    run(() -> socket.joinGroup(group, NOT_LOCAL_4)));
         });
         cases.put("v6only_after_bind", () -> {
             Socket socket = open(Socket.socket(AddressFamily.AF_INET6, SocketType.SOCK_STREAM));
             socket.bind(loopback(AddressFamily.AF_INET6));
-            return outcome(() -> {
-                socket.setV6Only(true);
-                return null;
-            });
+            return outcome(run(() -> socket.setV6Only(true)));
         });
         cases.put("getsockname_unbound_inet", () -> unboundName(AddressFamily.AF_INET));
         cases.put("getsockname_unbound_inet6", () -> unboundName(AddressFamily.AF_INET6));
@@ -653,10 +558,8 @@ class SocketOracleTest {
             for (Option option : OPTIONS) {
                 cases.put("option_" + kind + "_" + option.name(), () -> {
                     Socket socket = optionSocket(kind);
-                    return outcome(() -> {
-                        socket.setsockopt(option.level(), option.optname(), option.value());
-                        return null;
-                    }) + "," + outcome(() -> socket.getsockopt(option.level(), option.optname()));
+                    return outcome(run(() -> socket.setsockopt(option.level(), option.optname(), option.value())))
+                            + "," + outcome(() -> socket.getsockopt(option.level(), option.optname()));
                 });
             }
         }
