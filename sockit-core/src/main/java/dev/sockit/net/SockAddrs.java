@@ -103,13 +103,6 @@ final class SockAddrs {
 
     /** {@code address} as text, for messages. */
     static String text(SockAddr address) {
-        try {
-            return address.toString();
-        } catch (UnsupportedOperationException stub) {
-            // TODO remove when InetText lands: until then Ipv6Address.toString is a stub.
-            return address instanceof InetSockAddr inet
-                    ? "[" + inet.address().toInetAddress().getHostAddress() + "]:" + inet.port()
-                    : address.getClass().getSimpleName();
-        }
+        return address.toString();
     }
 }

@@ -1,6 +1,11 @@
 package dev.sockit.net;
 
+import dev.sockit.addr.AddrInfo;
+import dev.sockit.addr.AddrInfoHints;
 import dev.sockit.addr.AddressFamily;
+import dev.sockit.addr.AiFlag;
+import dev.sockit.addr.GaiException;
+import dev.sockit.addr.Resolver;
 import dev.sockit.addr.InetSockAddr;
 import dev.sockit.addr.Ipv4Address;
 import dev.sockit.addr.SockAddr;
@@ -276,14 +281,27 @@ public final class Socket implements Closeable {
     }
 
     /**
-     * Resolves {@code host} and connects to the first of its addresses that answers, as
-     * Python's {@code create_connection((host, port), ...)}.
+     * Resolves {@code host} with {@code getaddrinfo(host, port, SOCK_STREAM)} and connects to
+     * the first of its addresses that answers, in the resolver's order, as Python's
+     * {@code create_connection((host, port), timeout, source_address)}. Blocks for the lookup
+     * and for each attempt (up to {@code timeout} each).
      *
-     * @throws UnsupportedOperationException always, for now
+     * @throws IllegalArgumentException if {@code port} is not in {@code 0..65535}
+     * @throws IOException a {@link GaiException} if {@code host} does not resolve, else the
+     *     {@link SocketError} of the last attempt
      */
-    public static Socket createConnection(String host, int port, Duration timeout, Optional<InetSockAddr> source) {
-        // TODO resolve with Resolver.getaddrinfo(host, port, SOCK_STREAM) and call createConnection(List, ...).
-        throw new UnsupportedOperationException("createConnection(host, port): name resolution is not wired in yet");
+    public static Socket createConnection(String host, int port, Duration timeout, Optional<InetSockAddr> source)
+            throws IOException {
+        Objects.requireNonNull(host, "host");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port: " + port + " (expected: 0-65535)");
+        }
+        List<InetSockAddr> addresses = Resolver.getaddrinfo(host, Integer.toString(port),
+                        AddrInfoHints.ANY.withType(SocketType.SOCK_STREAM).withFlags(AiFlag.AI_NUMERICSERV))
+                .stream()
+                .map(AddrInfo::address)
+                .toList();
+        return createConnection(addresses, timeout, source);
     }
 
     /**

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sockit.addr.AddressFamily;
+import dev.sockit.addr.GaiException;
 import dev.sockit.addr.InetSockAddr;
 import dev.sockit.addr.Ipv4Address;
 import dev.sockit.addr.SocketType;
@@ -93,8 +94,29 @@ class SocketCreateTest {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> Socket.createConnection(somewhere, Duration.ofSeconds(-1), Optional.empty()))
                 .withMessage("timeout: PT-1S (expected: >= 0)");
-        assertThatThrownBy(() -> Socket.createConnection("localhost", 9, PATIENCE, Optional.empty()))
-                .isInstanceOf(UnsupportedOperationException.class);
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Socket.createConnection("localhost", 70000, PATIENCE, Optional.empty()))
+                .withMessage("port: 70000 (expected: 0-65535)");
+    }
+
+    @Test
+    void createConnection_hostName_resolvesAndConnects() throws Exception {
+        try (Socket listener = Socket.createServer(loopback(AddressFamily.AF_INET), 1, false, false)) {
+            int port = ((InetSockAddr) listener.getsockname()).port();
+
+            try (Socket socket = Socket.createConnection("localhost", port, PATIENCE, Optional.empty());
+                    Socket accepted = listener.accept().socket()) {
+                assertThat(socket.getpeername()).isEqualTo(listener.getsockname());
+                assertThat(accepted.getpeername()).isEqualTo(socket.getsockname());
+            }
+        }
+    }
+
+    @Test
+    void createConnection_hostThatDoesNotResolve_throwsGaiException() {
+        assertThatThrownBy(() -> Socket.createConnection("no such host", 80, PATIENCE, Optional.empty()))
+                .isInstanceOf(GaiException.class)
+                .hasMessageContaining("EAI_NONAME (-2): Name or service not known");
     }
 
     @Test
