@@ -1398,7 +1398,29 @@ public final class Socket implements Closeable {
             }
             stream = connectedStream(false, call, deadline);
         }
+        if (have > 0 && have < wanted && !resetReported) {
+            got += topUp(stream, buffer, peek, wanted);
+        }
         return peek ? readAhead.copyTo(buffer) : got;
+    }
+
+    /**
+     * After bytes came from the read-ahead buffer, one more read that does not wait, so a
+     * call returns what the kernel also holds, up to the space asked for, as Linux's recv does.
+     * A failure here is left for the next call to report.
+     *
+     * @return the bytes stored in {@code buffer} (0 when peeking: they went to the read-ahead buffer)
+     */
+    private int topUp(SocketChannel stream, ByteBuffer buffer, boolean peek, int wanted) {
+        try {
+            if (peek) {
+                readAhead.fillFrom(stream, wanted);
+                return 0;
+            }
+            return Math.max(0, stream.read(buffer));
+        } catch (IOException | RuntimeException leftForTheNextCall) {
+            return 0;
+        }
     }
 
     /**

@@ -104,6 +104,23 @@ class SocketStreamTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("dev.sockit.net.SocketFixtures#matrix")
+    void recv_afterAShortPeek_returnsEverythingAvailable(AddressFamily family, Mode mode) throws Exception {
+        try (Pair pair = connectedPair(family)) {
+            Poll poll = new Poll();
+            mode.apply(pair.client());
+            sendAll(pair.server(), "h".getBytes(StandardCharsets.US_ASCII));
+            assertThat(eventually(() -> pair.client().recv(1, Socket.MSG_PEEK))).asString(StandardCharsets.US_ASCII).isEqualTo("h");
+            sendAll(pair.server(), "ello".getBytes(StandardCharsets.US_ASCII));
+            pair.server().shutdown(Socket.SHUT_WR);
+            poll.register(pair.client(), Poll.POLLRDHUP);
+            assertThat(poll.poll(PATIENCE)).isNotEmpty();
+
+            assertThat(pair.client().recv(10, 0)).asString(StandardCharsets.US_ASCII).isEqualTo("hello");
+        }
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("dev.sockit.net.SocketFixtures#matrix")
     void recvWaitall_bytesInTwoSends_returnsAllOfThem(AddressFamily family, Mode mode) throws Exception {
         try (Pair pair = connectedPair(family)) {
             mode.apply(pair.client());
