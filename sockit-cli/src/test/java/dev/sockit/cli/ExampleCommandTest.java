@@ -2,7 +2,10 @@ package dev.sockit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code sockit example}: the table, and sockit's own usage errors (the programs: {@link LectureInteropTest}). */
 class ExampleCommandTest {
@@ -55,5 +58,14 @@ class ExampleCommandTest {
         assertThat(result.exitCode()).as("the C client's status for a usage error").isZero();
         assertThat(result.stdout()).isEmpty();
         assertThat(result.stderr()).isEqualTo("usage sockit example tcp-client hostname port\n");
+    }
+
+    @Test
+    void atFileArgument_reachesTheProgramAsIs(@TempDir Path temp) throws Exception {
+        Path words = Files.writeString(temp.resolve("words"), "127.0.0.1 9\n");
+
+        SockitProcess.Result result = SockitProcess.run("example", "tcp-client", "@" + words);
+
+        assertThat(result.stderr()).as("one argument, as C's argv has it: the usage").isEqualTo("usage sockit example tcp-client hostname port\n");
     }
 }
