@@ -69,7 +69,7 @@ public final class TcpServer {
             }
             try {
                 listener.listen(5);
-            } catch (IOException e) {
+            } catch (IOException ignored) {
                 // C ignores listen()'s result; accept() then fails, with EINVAL.
             }
 
