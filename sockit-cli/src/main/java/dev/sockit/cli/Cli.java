@@ -37,6 +37,9 @@ public final class Cli {
 
     static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new SockitCommand());
+        // Arguments are taken as given, as a C program's argv: picocli would replace "@FILE" by
+        // FILE's words, and 'sockit example udp-client HOST PORT @all' must send "@all".
+        commandLine.setExpandAtFiles(false);
         commandLine.setExitCodeExceptionMapper(error -> FAILURE);
         commandLine.setParameterExceptionHandler((error, args) -> {
             CommandLine cmd = error.getCommandLine();

@@ -19,7 +19,7 @@ class CliTest {
         SockitProcess.Result result = SockitProcess.run("--help");
 
         assertThat(result.exitCode()).isZero();
-        assertThat(result.stdout()).contains("demo", "addr", "resolve", "help", "Exit status:", "2  usage error");
+        assertThat(result.stdout()).contains("demo", "addr", "resolve", "example", "help", "Exit status:", "2  usage error");
     }
 
     @Test

@@ -37,13 +37,18 @@ final class SockitProcess {
 
     /** Runs {@code java -jar sockit.jar args} with {@code input} as its standard input. */
     static Result runWithInput(String input, String... args) throws IOException, InterruptedException {
+        return start(command(args), input);
+    }
+
+    /** The command line {@code java -jar sockit.jar args}, for a test that starts the process itself. */
+    static List<String> command(String... args) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.add("-Djava.net.preferIPv6Addresses=system");
         command.add("-jar");
         command.add(JAR.toString());
         command.addAll(List.of(args));
-        return start(command, input);
+        return command;
     }
 
     /** Runs an arbitrary command (the launcher script, a peer tool) the same way. */
