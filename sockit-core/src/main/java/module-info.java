@@ -15,4 +15,5 @@ module dev.sockit {
 
     exports dev.sockit.addr;
     exports dev.sockit.net;
+    exports dev.sockit.server;
 }
