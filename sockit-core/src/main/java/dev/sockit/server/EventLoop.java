@@ -214,8 +214,8 @@ final class EventLoop implements Runnable {
     /** Registers an accepted channel that holds a permit; on any failure the permit goes back. */
     void register(SocketChannel ch) {
         if (shuttingDown) {
-            closeQuietly(ch);
             server.releasePermit();
+            closeQuietly(ch);
             return;
         }
         TcpConnection c;
@@ -228,8 +228,8 @@ final class EventLoop implements Runnable {
             key.attach(c);
         } catch (Throwable t) {
             LOG.log(t instanceof IOException ? Level.DEBUG : Level.WARNING, "registering an accepted connection", t);
-            closeQuietly(ch);
             server.releasePermit();
+            closeQuietly(ch);
             return;
         }
         link(c);

@@ -416,7 +416,6 @@ final class TcpConnection implements Connection {
         }
         open = false;
         key.cancel();
-        EventLoop.closeQuietly(channel);
         if (queue != null) {
             for (ByteBuffer b; (b = queue.pollFirst()) != null; ) {
                 loop.recycle(b);
@@ -424,7 +423,10 @@ final class TcpConnection implements Connection {
         }
         QUEUED.setRelease(this, 0L);
         loop.unlink(this);
+        // The permit goes back before the peer can see the close, so a client that saw EOF
+        // may count on the permit being free.
         loop.server.connectionClosed(cause);
+        EventLoop.closeQuietly(channel);
         if (cause.reason() == CloseCause.Reason.IO_ERROR) {
             LOG.log(Level.DEBUG, () -> "closed " + this + " by " + cause.error().orElseThrow());
         }
