@@ -104,31 +104,27 @@ final class DemoCommand implements Callable<Integer> {
             // Before the first socket: the trace takes System.out when it initialises.
             System.setOut(stage.out());
             PrintStream out = System.out;
-            boolean traced = Trace.ENABLED && !noTrace;
             out.println("The lecture's socket programs at work on loopback, each on a thread of its own in this JVM.");
-            out.println("A program's lines start with its role" + (traced ? ", and so do its socket calls (strace's syntax;"
-                    + " --no-trace leaves them out)" : "") + ". A '$' line is the command that runs it by hand.");
+            out.println("Lines start with the role that printed them; '$' lines are the commands that run the same by hand.");
+            if (Trace.ENABLED && !noTrace) {
+                out.println("The call trace is on: each socket call shows under its role, as strace writes it (--no-trace: off).");
+            }
 
             step(stage, out, 1, "TCP: server and client",
-                    "tcp-server: socket, bind, listen, accept ONE client, read its line, answer."
-                            + " tcp-client: socket, connect, send a line of stdin, read the answer.",
+                    "tcp-server accepts ONE client, prints its line, answers it; tcp-client sends a line, prints the answer.",
                     DemoCommand::tcp);
             step(stage, out, 2, "UDP: server and client",
-                    "No connection, no accept: the server's one socket takes datagrams from anyone;"
-                            + " recvfrom() names the sender, sendto() answers it there.",
+                    "No connection, no accept(): one socket takes datagrams from anyone; recvfrom() names the sender.",
                     DemoCommand::udp);
             step(stage, out, 3, "UDP: connect() changes the default receiver",
-                    "udp-connect connects ONE socket to server 1, then to server 2: send() needs no address,"
-                            + " and both servers see the same client port.",
+                    "ONE client socket, connected to server 1, then server 2: send() needs no address; both see one port.",
                     DemoCommand::udpConnect);
             step(stage, out, 4, "select(): one thread, several clients",
-                    "select-server waits on its listener and every client at once and serves whichever is ready:"
-                            + " accept a newcomer, echo a client's bytes, drop one that left.",
+                    "One thread, one select() on the listener and all clients: accept, echo, or drop whoever is ready.",
                     DemoCommand::select);
 
             out.println();
-            out.println("Next: 'sockit example poll-server PORT' is step 4's server with poll();"
-                    + " 'sockit example --list' lists the programs; 'sockit addr info 127.1' shows an address.");
+            out.println("Next: 'sockit example poll-server PORT' is step 4 with poll(); 'sockit example --list' lists all.");
             return Cli.OK;
         } finally {
             System.setOut(stdout);
