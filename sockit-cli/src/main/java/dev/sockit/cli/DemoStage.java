@@ -286,7 +286,7 @@ final class DemoStage implements AutoCloseable {
             byte[] bytes = line.toByteArray();
             line.reset();
             Role writer = roleOfThread.get();
-            String prefix = writer == null ? "" : String.format("%-" + ROLE_WIDTH + "s | ", writer.name);
+            String prefix = writer == null ? "" : String.format("%-" + ROLE_WIDTH + "s |" + (bytes.length > 0 ? " " : ""), writer.name);
             consoleLock.lock();
             try {
                 byte[] role = prefix.getBytes(console.charset());

@@ -21,7 +21,7 @@ class DemoCommandTest {
             "== 3. UDP: connect() changes the default receiver",
             "== 4. select(): one thread, several clients");
     /** A line a role printed: the role in its column, then " | ". */
-    private static final Pattern ROLE_LINE = Pattern.compile("(server|server \\d|client|client \\d) +\\| .*");
+    private static final Pattern ROLE_LINE = Pattern.compile("(server|server \\d|client|client \\d) +\\|( .*)?");
     /** A line of the select step's server or clients, the trace's left out. */
     private static final Pattern SELECT_LINE = Pattern.compile(
             "(server|client \\d) +\\| (Listening on|New connection from|Echoed|Connection from|sent \"|close\\(\\)$|close\\(\\) with).*");
@@ -42,7 +42,7 @@ class DemoCommandTest {
         String out = result.stdout();
         assertThat(out)
                 .containsPattern("(?m)^\\$ sockit example tcp-server \\d+ &$")
-                .contains("\nserver   | Here is the message: hello, server\n")
+                .contains("\nserver   | Here is the message: hello, server\nserver   |\n")
                 .contains("\nclient   | Please enter the message: I got your message\n")
                 .containsPattern("(?m)^server   \\| Received 10 bytes from 127\\.0\\.0\\.1:\\d+: hello, UDP$")
                 .containsPattern("(?m)^client   \\| Reply from 127\\.0\\.0\\.1:\\d+: ACK: hello again$");

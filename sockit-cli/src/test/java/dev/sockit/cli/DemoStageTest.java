@@ -26,6 +26,7 @@ class DemoStageTest {
         server.call("server", WITHIN, () -> {
             stage.out().println("socket(AF_INET, SOCK_STREAM, IPPROTO_TCP) = 3");
             server.out().println("Here is the message");
+            server.out().println();
             return null;
         });
         stage.close();
@@ -33,7 +34,8 @@ class DemoStageTest {
         assertThat(console.toString(StandardCharsets.UTF_8)).isEqualTo(
                 "== a heading\n"
                         + "server   | socket(AF_INET, SOCK_STREAM, IPPROTO_TCP) = 3\n"
-                        + "server   | Here is the message\n");
+                        + "server   | Here is the message\n"
+                        + "server   |\n");
     }
 
     @Test
