@@ -116,7 +116,7 @@ public final class PollServer {
                         nfds++;
                         peers.put(client.socket(), peer);
                         if (++accepted == count) {
-                            fds.unregister(listener);
+                            fds.unregister(listener); // no more clients: C sets fds[0].fd = -1, which poll() skips
                             nfds--;
                             close(listener);
                         }
