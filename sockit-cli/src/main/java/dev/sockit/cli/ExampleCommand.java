@@ -1,5 +1,7 @@
 package dev.sockit.cli;
 
+import dev.sockit.examples.PollServer;
+import dev.sockit.examples.SelectServer;
 import dev.sockit.examples.TcpClient;
 import dev.sockit.examples.TcpServer;
 import dev.sockit.examples.UdpClient;
@@ -22,7 +24,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code sockit example NAME ARGS...}: runs one of the lecture's socket programs, written
- * with sockit ({@code dev.sockit.examples}), as its C original would run with ARGS.
+ * with sockit ({@code dev.sockit.examples}), as its C original would run with ARGS; and the
+ * lecture's multi-client servers, {@code select-server} and {@code poll-server}, which have no C
+ * original here.
  *
  * <p>Everything after NAME is the program's own, options too: {@code sockit example
  * udp-client localhost -9 m} gives the program's usage message, not sockit's. The program
@@ -36,7 +40,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Run one of the lecture's socket programs, written with sockit: NAME with the program's own ARGS.",
-            "Each behaves as its C original: the same output, byte for byte, the same error texts and exit statuses."
+            "The lecture's five behave as their C originals: the same output, byte for byte, the same error texts and"
+                    + " exit statuses. select-server and poll-server answer its \"a server usually supports several"
+                    + " clients\": one thread, many clients."
         },
         modelTransformer = ExampleCommand.Table.class)
 final class ExampleCommand implements Callable<Integer> {
@@ -58,7 +64,9 @@ final class ExampleCommand implements Callable<Integer> {
             new Example("tcp-client", "HOST PORT", "send a line of stdin, print reply", TcpClient::run),
             new Example("udp-server", "PORT [COUNT]", "echo datagrams after \"ACK: \"", UdpServer::run),
             new Example("udp-client", "HOST PORT MESSAGE", "send a datagram, print the reply", UdpClient::run),
-            new Example("udp-connect", "HOST PORT1 PORT2 MESSAGE", "one connected socket, two servers", UdpConnect::run));
+            new Example("udp-connect", "HOST PORT1 PORT2 MESSAGE", "one connected socket, two servers", UdpConnect::run),
+            new Example("select-server", "PORT [COUNT]", "echo clients in one thread: select", SelectServer::run),
+            new Example("poll-server", "PORT [COUNT]", "the same with poll", PollServer::run));
 
     @Spec
     private CommandSpec spec;

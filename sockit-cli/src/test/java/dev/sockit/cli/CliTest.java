@@ -55,17 +55,4 @@ class CliTest {
         assertThat(result.stderr().lines()).hasSize(1);
         assertThat(result.stderr()).doesNotContain("Exception", "\tat ");
     }
-
-    @Test
-    void demo_runsTheTourAndExitsZero() throws Exception {
-        SockitProcess.Result result = SockitProcess.run("demo");
-
-        assertThat(result.exitCode()).as(result.stderr()).isZero();
-        assertThat(result.stdout())
-                .contains("htons(0x1234)", "= 13330 0x3412")
-                .contains("aton(127.1)", "= 127.0.0.1 0x7f000001")
-                .contains("aton(08.1.1.1)", ": invalid")
-                .contains("getaddrinfo(\"localhost\", \"http\", SOCK_STREAM)", "AF_INET SOCK_STREAM IPPROTO_TCP 127.0.0.1:80");
-        assertThat(result.stderr()).isEmpty();
-    }
 }

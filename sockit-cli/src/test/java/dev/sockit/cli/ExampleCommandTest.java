@@ -9,7 +9,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code sockit example}: the table, and sockit's own usage errors (the programs: {@link LectureInteropTest}). */
 class ExampleCommandTest {
-    private static final String[] NAMES = {"tcp-server", "tcp-client", "udp-server", "udp-client", "udp-connect"};
+    private static final String[] NAMES = {"tcp-server", "tcp-client", "udp-server", "udp-client", "udp-connect",
+        "select-server", "poll-server"};
 
     @Test
     void list_printsOneLinePerProgramAndExitsZero() throws Exception {
@@ -40,7 +41,7 @@ class ExampleCommandTest {
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.stdout()).isEmpty();
         assertThat(result.stderr()).isEqualTo("sockit: Unknown example: 'tcp-sever' (expected: tcp-server, tcp-client, "
-                + "udp-server, udp-client, udp-connect) (see 'sockit example --help')\n");
+                + "udp-server, udp-client, udp-connect, select-server, poll-server) (see 'sockit example --help')\n");
     }
 
     @Test
