@@ -878,22 +878,58 @@ public final class Socket implements Closeable {
 
     /**
      * Reads an option, as C's {@code getsockopt}. {@code SO_ERROR} returns the number of the
-     * pending error (a failed non-blocking connect) and clears it. Does not block.
+     * pending error and clears it, as Linux: a failed non-blocking connect, a connection reset
+     * ({@code ECONNRESET}, then 0; a later receive reads what data is left, then end of stream),
+     * a connected datagram socket's peer refusing ({@code ECONNREFUSED}). Does not block.
+     *
+     * <p>Without {@code --add-opens java.base/sun.nio.ch} sockit cannot ask the kernel for
+     * {@code SO_ERROR}; then a reset is found by the probe {@link Poll} uses, which misses one
+     * behind unread data, and a datagram socket's error is not seen.
      *
      * @throws IOException a {@link SocketError}, as {@link #setsockopt}, where Linux's
      *     {@code getsockopt} gives {@code EOPNOTSUPP} for a level an {@code AF_INET} socket lacks
      */
     public int getsockopt(int level, int optname) throws IOException {
+        if (level == SockOpt.SOL_SOCKET && optname == SockOpt.SO_ERROR) {
+            return soError();
+        }
         stateLock.lock();
         try {
             ensureOpen("getsockopt", "");
-            if (level == SockOpt.SOL_SOCKET && optname == SockOpt.SO_ERROR) {
-                pollConnect();
-                int pending = pendingError.map(Errno::number).orElse(0);
+            return options.get((NetworkChannel) channel, level, optname);
+        } finally {
+            stateLock.unlock();
+        }
+    }
+
+    /**
+     * {@code SO_ERROR}: sockit's pending error (a failed connect, or one a probe took from the
+     * kernel) first; else, on a connected socket, the kernel's, read with {@code getsockopt}
+     * where the JVM lets sockit, else (streams only) moved to sockit's side by the probe
+     * {@link #probeForPoll} that poll uses. Reading clears it, here as in the kernel.
+     */
+    private int soError() throws IOException {
+        boolean kernel = NioInternals.rawOptionsAvailable();
+        if (!kernel && type == SocketType.SOCK_STREAM) {
+            probeForPoll();
+        }
+        stateLock.lock();
+        try {
+            ensureOpen("getsockopt", "SO_ERROR");
+            pollConnect();
+            if (pendingError.isPresent()) {
+                int pending = pendingError.get().number();
                 pendingError = Optional.empty();
                 return pending;
             }
-            return options.get((NetworkChannel) channel, level, optname);
+            if (!kernel || state != State.CONNECTED) {
+                return 0;
+            }
+            try {
+                return NioInternals.getIntOption(channel, SockOpt.SOL_SOCKET, SockOpt.SO_ERROR);
+            } catch (IOException e) {
+                throw failure(e, "getsockopt", "SO_ERROR", Errno.EBADF);
+            }
         } finally {
             stateLock.unlock();
         }
