@@ -77,7 +77,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * closes a JDK channel, but leaves a C socket usable) a fresh {@code SocketChannel} takes the
  * place of the old one. Options set before are carried over (see {@link SocketOptions}).
  * Between closing the old channel and binding the new one, another process could take the
- * port; {@link #fileno} may change across the swap.
+ * port. The new channel is opened after the old one is closed, so it takes the old descriptor
+ * number and {@link #fileno} stays the same, unless another thread opens a file in between.
  *
  * <h2>Where sockit differs from Linux</h2>
  * Where the JDK cannot do what Linux does, sockit fails with the errno Linux gives for an
@@ -725,10 +726,10 @@ public final class Socket implements Closeable {
             switch (state) {
                 case LISTENING -> {
                     if (read) {
-                        replaceChannel(NioChannels.openStream(family));
+                        replaceChannel();
                     }
                 }
-                case CONNECTING -> replaceChannel(NioChannels.openStream(family));
+                case CONNECTING -> replaceChannel();
                 case CONNECTED -> {
                     if (channel instanceof SocketChannel stream) {
                         try {
@@ -827,7 +828,8 @@ public final class Socket implements Closeable {
      * The kernel's file descriptor number, as C's {@code int fd} and Python's {@code fileno()}:
      * -1 once closed, and -1 when the JVM does not let sockit read it (it needs
      * {@code --add-opens java.base/sun.nio.ch=dev.sockit}, or {@code =ALL-UNNAMED} on the class
-     * path). It may change at {@link #listen} (see the design note).
+     * path). It stays the same when sockit replaces the socket's channel, unless another thread
+     * opens a file at that moment (see the design note).
      */
     public int fileno() {
         SelectableChannel current = channel;
@@ -1301,7 +1303,7 @@ public final class Socket implements Closeable {
         } catch (IOException | RuntimeException e) {
             IOException error = failure(e, "connect", target, Errno.ECONNREFUSED);
             if (!stream.isOpen()) {
-                replaceChannel(NioChannels.openStream(family));
+                replaceChannel();
             }
             throw error;
         }
@@ -1350,7 +1352,7 @@ public final class Socket implements Closeable {
             }
         } catch (IOException | RuntimeException e) {
             pendingError = Optional.of(JdkErrors.errno(e).orElse(Errno.ECONNREFUSED));
-            replaceChannel(NioChannels.openStream(family));
+            replaceChannel();
         }
     }
 
@@ -1678,7 +1680,7 @@ public final class Socket implements Closeable {
                 if (server != null) {
                     server.close();
                 }
-                replaceChannel(NioChannels.openStream(family));
+                replaceChannel();
             } catch (IOException alsoFailed) {
                 error.addSuppressed(alsoFailed);
             }
@@ -1687,16 +1689,19 @@ public final class Socket implements Closeable {
     }
 
     /**
-     * With stateLock held: replaces the channel by {@code fresh}, a new unconnected
-     * {@code SocketChannel} with the options set, bound to what {@code bind} was given (a
-     * port of 0 picks a new port). Waiting threads wake and see the new state.
+     * With stateLock held: replaces the channel by a new unconnected {@code SocketChannel} with
+     * the options set, bound to what {@code bind} was given (a port of 0 picks a new port).
+     * Waiting threads wake and see the new state. The new channel is opened after the old one
+     * is closed, so it gets the same descriptor number (the lowest free one) unless another
+     * thread opens a file in between, and {@link #fileno} stays what it was, as in C.
      */
-    private void replaceChannel(SocketChannel fresh) throws IOException {
+    private void replaceChannel() throws IOException {
         SelectableChannel old = channel;
         readWaiter.reset();
         writeWaiter.reset();
         try {
             old.close();
+            SocketChannel fresh = NioChannels.openStream(family);
             options.transfer(fresh);
             channel = fresh;
             state = State.UNCONNECTED;
