@@ -84,13 +84,14 @@ public final class Poll {
     public static final int DEFAULT_EVENTS = POLLIN | POLLPRI | POLLOUT;
 
     private static final int ALWAYS = POLLERR | POLLHUP;
+    /** The bits strace names, in its order. */
     private static final int[] BITS = {
         POLLIN, POLLPRI, POLLOUT, POLLERR, POLLHUP, POLLNVAL, POLLRDNORM, POLLRDBAND, POLLWRNORM, POLLWRBAND,
-        0x400, POLLRDHUP,
+        0x400, 0x1000, POLLRDHUP, 0x8000,
     };
     private static final String[] NAMES = {
         "POLLIN", "POLLPRI", "POLLOUT", "POLLERR", "POLLHUP", "POLLNVAL", "POLLRDNORM", "POLLRDBAND", "POLLWRNORM",
-        "POLLWRBAND", "POLLMSG", "POLLRDHUP",
+        "POLLWRBAND", "POLLMSG", "POLLREMOVE", "POLLRDHUP", "POLL_BUSY_LOOP",
     };
 
     private final Readiness.Source source;
@@ -221,7 +222,10 @@ public final class Poll {
         }
     }
 
-    /** {@code events} as C names it: {@code POLLIN|POLLOUT}, {@code 0} for none, unknown bits in hex. */
+    /**
+     * {@code events} as strace names them: {@code POLLIN|POLLOUT}, {@code 0} for none, other bits
+     * in hex ({@code POLLIN|0x800}, or {@code 0x800 /* POLL??? *}{@code /} alone).
+     */
     static String names(int events) {
         List<String> parts = new ArrayList<>();
         int unknown = events;
@@ -232,7 +236,8 @@ public final class Poll {
             }
         }
         if (unknown != 0) {
-            parts.add("0x" + Integer.toHexString(unknown));
+            String hex = "0x" + Integer.toHexString(unknown);
+            parts.add(parts.isEmpty() ? hex + " /* POLL??? */" : hex);
         }
         return parts.isEmpty() ? "0" : String.join("|", parts);
     }
