@@ -7,11 +7,27 @@ import dev.sockit.addr.Ipv4Address;
 import dev.sockit.addr.Ipv6Address;
 import dev.sockit.addr.UnixSockAddr;
 import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class TraceTest {
+
+    /**
+     * The contract that makes a trace that is off cost nothing: every hook tests this field, a
+     * {@code static final boolean}, which the JIT treats as a constant and folds away with the
+     * code it guards. (The test JVM runs without {@code sockit.trace}, so it is off here.)
+     */
+    @Test
+    void enabled_isAStaticFinalBoolean_offUnlessAsked() throws NoSuchFieldException {
+        Field enabled = Trace.class.getField("ENABLED");
+
+        assertThat(enabled.getType()).isEqualTo(boolean.class);
+        assertThat(Modifier.isStatic(enabled.getModifiers()) && Modifier.isFinal(enabled.getModifiers())).isTrue();
+        assertThat(Trace.ENABLED).isFalse();
+    }
 
     @Test
     void sockaddr_ipv4_asStraceShowsIt() {
