@@ -215,6 +215,29 @@ def scenarios():
         c = reset_pair()
         return outcomes(lambda: c.send(b"x"), lambda: c.send(b"x"), lambda: c.recv(10))
 
+    def so_error(s):
+        number = s.getsockopt(S.SOL_SOCKET, S.SO_ERROR)
+        return errname(number) if number else "0"
+
+    def so_error_after_reset():
+        c = reset_pair()
+        return ",".join([so_error(c), so_error(c), outcome(lambda: c.recv(10)), outcome(lambda: c.send(b"x"))])
+
+    def so_error_after_reset_with_unread_data():
+        c, a = pair()
+        a.sendall(b"unread")
+        select.select([c], [], [], PATIENCE)
+        a.setsockopt(S.SOL_SOCKET, S.SO_LINGER, struct.pack("ii", 1, 0))
+        a.close()
+        return ",".join([so_error(c), so_error(c), outcome(lambda: c.recv(10)), outcome(lambda: c.recv(10))])
+
+    def so_error_udp_refused():
+        u = S.socket(S.AF_INET, S.SOCK_DGRAM)
+        u.connect(closed_port())
+        u.send(b"x")
+        select.select([u], [], [], PATIENCE)
+        return ",".join([so_error(u), so_error(u)])
+
     def recv_after_close_with_unread_data():
         c, a = pair()
         c.sendall(b"unread")
@@ -409,6 +432,9 @@ def scenarios():
         "send_after_peer_close": send_after_peer_close,
         "recv_after_reset": recv_after_reset,
         "send_after_reset": send_after_reset,
+        "so_error_after_reset": so_error_after_reset,
+        "so_error_after_reset_with_unread_data": so_error_after_reset_with_unread_data,
+        "so_error_udp_refused": so_error_udp_refused,
         "recv_after_close_with_unread_data": recv_after_close_with_unread_data,
         "closed_socket_calls": closed_socket_calls,
         "recv_unconnected": lambda: outcome(lambda: S.socket().recv(1)),

@@ -84,13 +84,14 @@ public final class Poll {
     public static final int DEFAULT_EVENTS = POLLIN | POLLPRI | POLLOUT;
 
     private static final int ALWAYS = POLLERR | POLLHUP;
+    /** The bits strace names, in its order. */
     private static final int[] BITS = {
         POLLIN, POLLPRI, POLLOUT, POLLERR, POLLHUP, POLLNVAL, POLLRDNORM, POLLRDBAND, POLLWRNORM, POLLWRBAND,
-        0x400, POLLRDHUP,
+        0x400, 0x1000, POLLRDHUP, 0x8000,
     };
     private static final String[] NAMES = {
         "POLLIN", "POLLPRI", "POLLOUT", "POLLERR", "POLLHUP", "POLLNVAL", "POLLRDNORM", "POLLRDBAND", "POLLWRNORM",
-        "POLLWRBAND", "POLLMSG", "POLLRDHUP",
+        "POLLWRBAND", "POLLMSG", "POLLREMOVE", "POLLRDHUP", "POLL_BUSY_LOOP",
     };
 
     private final Readiness.Source source;
@@ -186,34 +187,43 @@ public final class Poll {
      */
     public List<PollEvent> poll(Duration timeout) throws IOException {
         Objects.requireNonNull(timeout, "timeout");
-        return poll(Readiness.deadline(timeout));
+        return poll(Readiness.deadline(timeout), Deadline.toNanos(timeout));
     }
 
     /** {@link #poll(Duration)} without a timeout: waits for ever, as Python's {@code poll()}. */
     public List<PollEvent> poll() throws IOException {
-        return poll(Deadline.never());
+        return poll(Deadline.never(), -1);
     }
 
-    private List<PollEvent> poll(Deadline deadline) throws IOException {
+    /** Polls until {@code deadline}; {@code timeoutNanos} is the timeout given, -1 for none, for the trace. */
+    private List<PollEvent> poll(Deadline deadline, long timeoutNanos) throws IOException {
         if (!polling.compareAndSet(false, true)) {
             throw new IllegalStateException("poll: concurrent poll() invocation (expected: one thread at a time)");
         }
         try {
             List<Socket> sockets;
-            int[] interest;
+            int[] asked;
             lock.lock();
             try {
                 sockets = new ArrayList<>(registered.keySet());
-                interest = registered.values().stream().mapToInt(events -> events | ALWAYS).toArray();
+                asked = registered.values().stream().mapToInt(Integer::intValue).toArray();
             } finally {
                 lock.unlock();
             }
-            int[] revents = Readiness.await(sockets, interest, deadline, source, "poll");
+            int[] revents;
+            try {
+                revents = Readiness.await(sockets, asked, ALWAYS, deadline, source, "poll");
+            } catch (IOException e) {
+                throw Trace.ENABLED ? Trace.failed("poll", arguments(sockets, asked, timeoutNanos), e) : e;
+            }
             List<PollEvent> events = new ArrayList<>();
             for (int i = 0; i < revents.length; i++) {
                 if (revents[i] != 0) {
                     events.add(new PollEvent(sockets.get(i), revents[i]));
                 }
+            }
+            if (Trace.ENABLED) {
+                trace(sockets, asked, timeoutNanos, events);
             }
             return List.copyOf(events);
         } finally {
@@ -221,7 +231,21 @@ public final class Poll {
         }
     }
 
-    /** {@code events} as C names it: {@code POLLIN|POLLOUT}, {@code 0} for none, unknown bits in hex. */
+    private static void trace(List<Socket> sockets, int[] asked, long timeoutNanos, List<PollEvent> events) {
+        List<Integer> ready = TraceFormat.fds(events.stream().map(PollEvent::socket).toList());
+        int[] revents = events.stream().mapToInt(PollEvent::revents).toArray();
+        Trace.returned("poll", arguments(sockets, asked, timeoutNanos), events.size(),
+                TraceFormat.pollResult(ready, revents));
+    }
+
+    private static String arguments(List<Socket> sockets, int[] asked, long timeoutNanos) {
+        return TraceFormat.poll(TraceFormat.fds(sockets), asked, timeoutNanos);
+    }
+
+    /**
+     * {@code events} as strace names them: {@code POLLIN|POLLOUT}, {@code 0} for none, other bits
+     * in hex ({@code POLLIN|0x800}, or {@code 0x800 /* POLL??? *}{@code /} alone).
+     */
     static String names(int events) {
         List<String> parts = new ArrayList<>();
         int unknown = events;
@@ -232,7 +256,8 @@ public final class Poll {
             }
         }
         if (unknown != 0) {
-            parts.add("0x" + Integer.toHexString(unknown));
+            String hex = "0x" + Integer.toHexString(unknown);
+            parts.add(parts.isEmpty() ? hex + " /* POLL??? */" : hex);
         }
         return parts.isEmpty() ? "0" : String.join("|", parts);
     }

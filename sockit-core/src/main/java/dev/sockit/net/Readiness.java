@@ -100,19 +100,21 @@ final class Readiness {
     private final String call;
     private Selector selector;
 
-    private Readiness(List<Socket> sockets, int[] interest, Source source, String call) {
+    private Readiness(List<Socket> sockets, int[] interest, int always, Source source, String call) {
         this.entries = new Entry[sockets.size()];
         for (int i = 0; i < entries.length; i++) {
-            entries[i] = new Entry(sockets.get(i), interest[i]);
+            entries[i] = new Entry(sockets.get(i), interest[i] | always);
         }
         this.source = source;
         this.call = call;
     }
 
     /**
-     * Waits until a socket has an event in its {@code interest} (or is closed), or the deadline
-     * passes, and returns each socket's events within its interest, {@code POLLNVAL} for a
-     * closed one: all 0 if the deadline passed first. The sockets must be distinct.
+     * Waits until a socket has an event in its {@code interest} or in {@code always} (or is
+     * closed), or the deadline passes, and returns each socket's events within those,
+     * {@code POLLNVAL} for a closed one: all 0 if the deadline passed first. The sockets must be
+     * distinct. {@code always}: the events reported whether asked for or not (poll's
+     * {@code POLLERR|POLLHUP}; none for select, whose sets ask for them where they count).
      *
      * <p>Blocks for what remains of {@code deadline} at most: not at all if it is non-blocking,
      * for ever if it never ends.
@@ -120,9 +122,9 @@ final class Readiness {
      * @throws SocketError {@code EINTR} if the thread is interrupted while waiting (its interrupt
      *     status stays set)
      */
-    static int[] await(List<Socket> sockets, int[] interest, Deadline deadline, Source source, String call)
-            throws IOException {
-        Readiness readiness = new Readiness(sockets, interest, source, call);
+    static int[] await(List<Socket> sockets, int[] interest, int always, Deadline deadline, Source source,
+            String call) throws IOException {
+        Readiness readiness = new Readiness(sockets, interest, always, source, call);
         try {
             return readiness.run(deadline);
         } finally {

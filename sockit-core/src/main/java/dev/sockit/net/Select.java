@@ -57,12 +57,36 @@ public final class Select {
     public static Selected select(List<Socket> read, List<Socket> write, List<Socket> except, Duration timeout)
             throws IOException {
         Objects.requireNonNull(timeout, "timeout");
-        return select(read, write, except, Readiness.deadline(timeout), Readiness.Source.best());
+        return traced(read, write, except, Readiness.deadline(timeout), Deadline.toNanos(timeout));
     }
 
     /** {@link #select(List, List, List, Duration)} without a timeout: waits for ever. */
     public static Selected select(List<Socket> read, List<Socket> write, List<Socket> except) throws IOException {
-        return select(read, write, except, Deadline.never(), Readiness.Source.best());
+        return traced(read, write, except, Deadline.never(), -1);
+    }
+
+    /** Selects with the best source; {@code timeoutNanos} is the timeout given, -1 for none, for the trace. */
+    private static Selected traced(List<Socket> read, List<Socket> write, List<Socket> except, Deadline deadline,
+            long timeoutNanos) throws IOException {
+        Selected selected;
+        try {
+            selected = select(read, write, except, deadline, Readiness.Source.best());
+        } catch (IOException e) {
+            throw Trace.ENABLED ? Trace.failed("select", arguments(read, write, except, timeoutNanos), e) : e;
+        }
+        if (Trace.ENABLED) {
+            List<Integer> in = TraceFormat.fds(selected.read());
+            List<Integer> out = TraceFormat.fds(selected.write());
+            List<Integer> urgent = TraceFormat.fds(selected.except());
+            Trace.returned("select", arguments(read, write, except, timeoutNanos),
+                    TraceFormat.selectCount(in, out, urgent),
+                    TraceFormat.selectResult(in, out, urgent, deadline.remainingNanos(), timeoutNanos >= 0));
+        }
+        return selected;
+    }
+
+    private static String arguments(List<Socket> read, List<Socket> write, List<Socket> except, long timeoutNanos) {
+        return TraceFormat.select(TraceFormat.fds(read), TraceFormat.fds(write), TraceFormat.fds(except), timeoutNanos);
     }
 
     static Selected select(List<Socket> read, List<Socket> write, List<Socket> except, Deadline deadline,
@@ -77,7 +101,7 @@ public final class Select {
                 throw closed();
             }
         }
-        int[] events = Readiness.await(sockets, interest.values().stream().mapToInt(Integer::intValue).toArray(),
+        int[] events = Readiness.await(sockets, interest.values().stream().mapToInt(Integer::intValue).toArray(), 0,
                 deadline, source, "select");
         Map<Socket, Integer> found = new LinkedHashMap<>();
         for (int i = 0; i < events.length; i++) {

@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -77,7 +78,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * closes a JDK channel, but leaves a C socket usable) a fresh {@code SocketChannel} takes the
  * place of the old one. Options set before are carried over (see {@link SocketOptions}).
  * Between closing the old channel and binding the new one, another process could take the
- * port; {@link #fileno} may change across the swap.
+ * port. The new channel is opened after the old one is closed, so it takes the old descriptor
+ * number and {@link #fileno} stays the same, unless another thread opens a file in between.
+ *
+ * <p>Trace: with {@link Trace#ENABLED}, each public call writes its strace-style line as it
+ * returns or fails, from the public layer (or, for the receives and sends, the one private
+ * method they share), never while holding {@code stateLock}. With the trace off a call costs
+ * the test of that constant.
  *
  * <h2>Where sockit differs from Linux</h2>
  * Where the JDK cannot do what Linux does, sockit fails with the errno Linux gives for an
@@ -201,11 +208,21 @@ public final class Socket implements Closeable {
     public static Socket socket(AddressFamily family, SocketType type, int proto) throws IOException {
         Objects.requireNonNull(family, "family");
         Objects.requireNonNull(type, "type");
-        int resolved = NioChannels.protocol(family, type, proto);
-        SelectableChannel channel = type == SocketType.SOCK_STREAM
-                ? NioChannels.openStream(family)
-                : NioChannels.openDatagram(family);
-        return new Socket(family, type, resolved, channel, State.UNCONNECTED, new SocketOptions(family, type), false);
+        Socket socket;
+        try {
+            int resolved = NioChannels.protocol(family, type, proto);
+            SelectableChannel channel = type == SocketType.SOCK_STREAM
+                    ? NioChannels.openStream(family)
+                    : NioChannels.openDatagram(family);
+            socket = new Socket(family, type, resolved, channel, State.UNCONNECTED, new SocketOptions(family, type),
+                    false);
+        } catch (IOException e) {
+            throw Trace.ENABLED ? Trace.failed("socket", TraceFormat.socket(family, type, proto), e) : e;
+        }
+        if (Trace.ENABLED) {
+            Trace.returned("socket", TraceFormat.socket(family, type, proto), socket.fileno());
+        }
+        return socket;
     }
 
     /** {@link #socket(AddressFamily, SocketType, int)} with protocol 0: the type's own protocol. */
@@ -226,8 +243,19 @@ public final class Socket implements Closeable {
      *     temporary directory
      */
     public static SocketPair socketpair() throws IOException {
-        SocketChannel[] ends = NioChannels.connectedUnixPair();
-        return new SocketPair(pairEnd(ends[0]), pairEnd(ends[1]));
+        SocketPair pair;
+        try {
+            SocketChannel[] ends = NioChannels.connectedUnixPair();
+            pair = new SocketPair(pairEnd(ends[0]), pairEnd(ends[1]));
+        } catch (IOException e) {
+            throw Trace.ENABLED ? Trace.failed("socketpair", TraceFormat.socketpair(OptionalInt.empty(),
+                    OptionalInt.empty()), e) : e;
+        }
+        if (Trace.ENABLED) {
+            Trace.returned("socketpair", TraceFormat.socketpair(OptionalInt.of(pair.first().fileno()),
+                    OptionalInt.of(pair.second().fileno())), 0);
+        }
+        return pair;
     }
 
     /**
@@ -404,6 +432,17 @@ public final class Socket implements Closeable {
      */
     public void bind(SockAddr address) throws IOException {
         Objects.requireNonNull(address, "address");
+        try {
+            implBind(address);
+        } catch (IOException e) {
+            throw Trace.ENABLED ? Trace.failed("bind", TraceFormat.withAddress(fileno(), address), e) : e;
+        }
+        if (Trace.ENABLED) {
+            Trace.returned("bind", TraceFormat.withAddress(fileno(), address), 0);
+        }
+    }
+
+    private void implBind(SockAddr address) throws IOException {
         String target = SockAddrs.text(address);
         stateLock.lock();
         try {
@@ -437,6 +476,17 @@ public final class Socket implements Closeable {
      *     {@code EADDRINUSE} if another socket took the address meanwhile, {@code EBADF} (closed)
      */
     public void listen(int backlog) throws IOException {
+        try {
+            implListen(backlog);
+        } catch (IOException e) {
+            throw Trace.ENABLED ? Trace.failed("listen", TraceFormat.listen(fileno(), backlog), e) : e;
+        }
+        if (Trace.ENABLED) {
+            Trace.returned("listen", TraceFormat.listen(fileno(), backlog), 0);
+        }
+    }
+
+    private void implListen(int backlog) throws IOException {
         if (alreadyListening()) {
             return;
         }
@@ -493,12 +543,20 @@ public final class Socket implements Closeable {
      *     closed, even while waiting
      */
     public Accepted accept() throws IOException {
+        Accepted accepted;
         readLock.lock();
         try {
-            return implAccept(receiveDeadline(0));
+            accepted = implAccept(receiveDeadline(0));
+        } catch (IOException e) {
+            throw Trace.ENABLED ? Trace.failed("accept", TraceFormat.named(fileno(), Optional.empty(), family), e) : e;
         } finally {
             readLock.unlock();
         }
+        if (Trace.ENABLED) {
+            Trace.returned("accept", TraceFormat.named(fileno(), Optional.of(accepted.address()), family),
+                    accepted.socket().fileno());
+        }
+        return accepted;
     }
 
     /**
@@ -520,17 +578,24 @@ public final class Socket implements Closeable {
      */
     public void connect(SockAddr address) throws IOException {
         Objects.requireNonNull(address, "address");
-        if (type == SocketType.SOCK_DGRAM) {
-            implConnectDatagram(address);
-            return;
-        }
-        readLock.lock();
-        writeLock.lock();
         try {
-            implConnectStream(address, sendDeadline(0));
-        } finally {
-            writeLock.unlock();
-            readLock.unlock();
+            if (type == SocketType.SOCK_DGRAM) {
+                implConnectDatagram(address);
+            } else {
+                readLock.lock();
+                writeLock.lock();
+                try {
+                    implConnectStream(address, sendDeadline(0));
+                } finally {
+                    writeLock.unlock();
+                    readLock.unlock();
+                }
+            }
+        } catch (IOException e) {
+            throw Trace.ENABLED ? Trace.failed("connect", TraceFormat.withAddress(fileno(), address), e) : e;
+        }
+        if (Trace.ENABLED) {
+            Trace.returned("connect", TraceFormat.withAddress(fileno(), address), 0);
         }
     }
 
@@ -713,6 +778,17 @@ public final class Socket implements Closeable {
      *     for another {@code how}, {@code EBADF} if closed
      */
     public void shutdown(int how) throws IOException {
+        try {
+            implShutdown(how);
+        } catch (IOException e) {
+            throw Trace.ENABLED ? Trace.failed("shutdown", TraceFormat.shutdown(fileno(), how), e) : e;
+        }
+        if (Trace.ENABLED) {
+            Trace.returned("shutdown", TraceFormat.shutdown(fileno(), how), 0);
+        }
+    }
+
+    private void implShutdown(int how) throws IOException {
         stateLock.lock();
         try {
             ensureOpen("shutdown", "");
@@ -725,10 +801,10 @@ public final class Socket implements Closeable {
             switch (state) {
                 case LISTENING -> {
                     if (read) {
-                        replaceChannel(NioChannels.openStream(family));
+                        replaceChannel();
                     }
                 }
-                case CONNECTING -> replaceChannel(NioChannels.openStream(family));
+                case CONNECTING -> replaceChannel();
                 case CONNECTED -> {
                     if (channel instanceof SocketChannel stream) {
                         try {
@@ -775,11 +851,16 @@ public final class Socket implements Closeable {
         } finally {
             stateLock.unlock();
         }
+        int fd = Trace.ENABLED ? NioInternals.fileno(closing) : -1;
         try (closing) {
             readWaiter.close();
             writeWaiter.close();
         } catch (IOException e) {
-            throw JdkErrors.map(e, "close", "", Errno.EIO);
+            IOException error = JdkErrors.map(e, "close", "", Errno.EIO);
+            throw Trace.ENABLED ? Trace.failed("close", TraceFormat.close(fd), error) : error;
+        }
+        if (Trace.ENABLED) {
+            Trace.returned("close", TraceFormat.close(fd), 0);
         }
     }
 
@@ -794,6 +875,20 @@ public final class Socket implements Closeable {
      * @throws IOException a {@link SocketError}: {@code EBADF} if closed
      */
     public SockAddr getsockname() throws IOException {
+        SockAddr name;
+        try {
+            name = implGetsockname();
+        } catch (IOException e) {
+            throw Trace.ENABLED ? Trace.failed("getsockname", TraceFormat.named(fileno(), Optional.empty(), family), e)
+                    : e;
+        }
+        if (Trace.ENABLED) {
+            Trace.returned("getsockname", TraceFormat.named(fileno(), Optional.of(name), family), 0);
+        }
+        return name;
+    }
+
+    private SockAddr implGetsockname() throws IOException {
         stateLock.lock();
         try {
             ensureOpen("getsockname", "");
@@ -813,6 +908,20 @@ public final class Socket implements Closeable {
      *     datagram socket without a peer), {@code EBADF} if closed
      */
     public SockAddr getpeername() throws IOException {
+        SockAddr name;
+        try {
+            name = implGetpeername();
+        } catch (IOException e) {
+            throw Trace.ENABLED ? Trace.failed("getpeername", TraceFormat.named(fileno(), Optional.empty(), family), e)
+                    : e;
+        }
+        if (Trace.ENABLED) {
+            Trace.returned("getpeername", TraceFormat.named(fileno(), Optional.of(name), family), 0);
+        }
+        return name;
+    }
+
+    private SockAddr implGetpeername() throws IOException {
         stateLock.lock();
         try {
             ensureOpen("getpeername", "");
@@ -827,7 +936,8 @@ public final class Socket implements Closeable {
      * The kernel's file descriptor number, as C's {@code int fd} and Python's {@code fileno()}:
      * -1 once closed, and -1 when the JVM does not let sockit read it (it needs
      * {@code --add-opens java.base/sun.nio.ch=dev.sockit}, or {@code =ALL-UNNAMED} on the class
-     * path). It may change at {@link #listen} (see the design note).
+     * path). It stays the same when sockit replaces the socket's channel, unless another thread
+     * opens a file at that moment (see the design note).
      */
     public int fileno() {
         SelectableChannel current = channel;
@@ -867,6 +977,18 @@ public final class Socket implements Closeable {
      *     {@code AF_UNIX} socket; {@code EINVAL} for a bad value; {@code EBADF} if closed
      */
     public void setsockopt(int level, int optname, int value) throws IOException {
+        try {
+            implSetsockopt(level, optname, value);
+        } catch (IOException e) {
+            throw Trace.ENABLED ? Trace.failed("setsockopt", TraceFormat.setsockopt(fileno(), level, optname, value), e)
+                    : e;
+        }
+        if (Trace.ENABLED) {
+            Trace.returned("setsockopt", TraceFormat.setsockopt(fileno(), level, optname, value), 0);
+        }
+    }
+
+    private void implSetsockopt(int level, int optname, int value) throws IOException {
         stateLock.lock();
         try {
             ensureOpen("setsockopt", "");
@@ -878,22 +1000,72 @@ public final class Socket implements Closeable {
 
     /**
      * Reads an option, as C's {@code getsockopt}. {@code SO_ERROR} returns the number of the
-     * pending error (a failed non-blocking connect) and clears it. Does not block.
+     * pending error and clears it, as Linux: a failed non-blocking connect, a connection reset
+     * ({@code ECONNRESET}, then 0; a later receive reads what data is left, then end of stream),
+     * a connected datagram socket's peer refusing ({@code ECONNREFUSED}). Does not block.
+     *
+     * <p>Without {@code --add-opens java.base/sun.nio.ch} sockit cannot ask the kernel for
+     * {@code SO_ERROR}; then a reset is found by the probe {@link Poll} uses, which misses one
+     * behind unread data, and a datagram socket's error is not seen.
      *
      * @throws IOException a {@link SocketError}, as {@link #setsockopt}, where Linux's
      *     {@code getsockopt} gives {@code EOPNOTSUPP} for a level an {@code AF_INET} socket lacks
      */
     public int getsockopt(int level, int optname) throws IOException {
+        int value;
+        try {
+            value = implGetsockopt(level, optname);
+        } catch (IOException e) {
+            throw Trace.ENABLED ? Trace.failed("getsockopt",
+                    TraceFormat.getsockopt(fileno(), level, optname, OptionalInt.empty()), e) : e;
+        }
+        if (Trace.ENABLED) {
+            Trace.returned("getsockopt", TraceFormat.getsockopt(fileno(), level, optname, OptionalInt.of(value)), 0);
+        }
+        return value;
+    }
+
+    private int implGetsockopt(int level, int optname) throws IOException {
+        if (level == SockOpt.SOL_SOCKET && optname == SockOpt.SO_ERROR) {
+            return soError();
+        }
         stateLock.lock();
         try {
             ensureOpen("getsockopt", "");
-            if (level == SockOpt.SOL_SOCKET && optname == SockOpt.SO_ERROR) {
-                pollConnect();
-                int pending = pendingError.map(Errno::number).orElse(0);
+            return options.get((NetworkChannel) channel, level, optname);
+        } finally {
+            stateLock.unlock();
+        }
+    }
+
+    /**
+     * {@code SO_ERROR}: sockit's pending error (a failed connect, or one a probe took from the
+     * kernel) first; else, on a connected socket, the kernel's, read with {@code getsockopt}
+     * where the JVM lets sockit, else (streams only) moved to sockit's side by the probe
+     * {@link #probeForPoll} that poll uses. Reading clears it, here as in the kernel.
+     */
+    private int soError() throws IOException {
+        boolean kernel = NioInternals.rawOptionsAvailable();
+        if (!kernel && type == SocketType.SOCK_STREAM) {
+            probeForPoll();
+        }
+        stateLock.lock();
+        try {
+            ensureOpen("getsockopt", "SO_ERROR");
+            pollConnect();
+            if (pendingError.isPresent()) {
+                int pending = pendingError.get().number();
                 pendingError = Optional.empty();
                 return pending;
             }
-            return options.get((NetworkChannel) channel, level, optname);
+            if (!kernel || state != State.CONNECTED) {
+                return 0;
+            }
+            try {
+                return NioInternals.getIntOption(channel, SockOpt.SOL_SOCKET, SockOpt.SO_ERROR);
+            } catch (IOException e) {
+                throw failure(e, "getsockopt", "SO_ERROR", Errno.EBADF);
+            }
         } finally {
             stateLock.unlock();
         }
@@ -1051,6 +1223,17 @@ public final class Socket implements Closeable {
     public void joinGroup(Ipv4Address group, Ipv4Address iface) throws IOException {
         Objects.requireNonNull(group, "group");
         Objects.requireNonNull(iface, "iface");
+        try {
+            implJoinGroup(group, iface);
+        } catch (IOException e) {
+            throw Trace.ENABLED ? Trace.failed("setsockopt", TraceFormat.membership(fileno(), true, group, iface), e) : e;
+        }
+        if (Trace.ENABLED) {
+            Trace.returned("setsockopt", TraceFormat.membership(fileno(), true, group, iface), 0);
+        }
+    }
+
+    private void implJoinGroup(Ipv4Address group, Ipv4Address iface) throws IOException {
         stateLock.lock();
         try {
             DatagramChannel datagrams = membershipChannel("IP_ADD_MEMBERSHIP", group);
@@ -1077,6 +1260,18 @@ public final class Socket implements Closeable {
     public void leaveGroup(Ipv4Address group, Ipv4Address iface) throws IOException {
         Objects.requireNonNull(group, "group");
         Objects.requireNonNull(iface, "iface");
+        try {
+            implLeaveGroup(group, iface);
+        } catch (IOException e) {
+            throw Trace.ENABLED ? Trace.failed("setsockopt", TraceFormat.membership(fileno(), false, group, iface), e)
+                    : e;
+        }
+        if (Trace.ENABLED) {
+            Trace.returned("setsockopt", TraceFormat.membership(fileno(), false, group, iface), 0);
+        }
+    }
+
+    private void implLeaveGroup(Ipv4Address group, Ipv4Address iface) throws IOException {
         stateLock.lock();
         try {
             membershipChannel("IP_DROP_MEMBERSHIP", group);
@@ -1265,7 +1460,7 @@ public final class Socket implements Closeable {
         } catch (IOException | RuntimeException e) {
             IOException error = failure(e, "connect", target, Errno.ECONNREFUSED);
             if (!stream.isOpen()) {
-                replaceChannel(NioChannels.openStream(family));
+                replaceChannel();
             }
             throw error;
         }
@@ -1314,7 +1509,7 @@ public final class Socket implements Closeable {
             }
         } catch (IOException | RuntimeException e) {
             pendingError = Optional.of(JdkErrors.errno(e).orElse(Errno.ECONNREFUSED));
-            replaceChannel(NioChannels.openStream(family));
+            replaceChannel();
         }
     }
 
@@ -1340,8 +1535,31 @@ public final class Socket implements Closeable {
         }
     }
 
-    /** Checks the flags, takes the read lock, and receives. */
+    /**
+     * Receives into {@code buffer}, for every public receive; traced as {@code recvfrom}, with
+     * the source when {@code wantSource}.
+     */
     private Received receive(ByteBuffer buffer, int flags, String call, boolean wantSource) throws IOException {
+        Received received;
+        try {
+            received = implReceive(buffer, flags, call, wantSource);
+        } catch (IOException e) {
+            throw Trace.ENABLED ? Trace.failed("recvfrom", TraceFormat.recvfrom(fileno(), buffer, buffer.position(), 0,
+                    buffer.remaining(), flags, wantSource ? TraceFormat.addressOut(Optional.empty(), family)
+                    : TraceFormat.NO_SOURCE), e) : e;
+        }
+        if (Trace.ENABLED) {
+            int stored = received.stored();
+            String source = wantSource ? TraceFormat.addressOut(Optional.of(received.source()), family)
+                    : TraceFormat.NO_SOURCE;
+            Trace.returned("recvfrom", TraceFormat.recvfrom(fileno(), buffer, buffer.position() - stored, stored,
+                    buffer.remaining() + stored, flags, source), (flags & MSG_TRUNC) != 0 ? received.length() : stored);
+        }
+        return received;
+    }
+
+    /** Checks the flags, takes the read lock, and receives. */
+    private Received implReceive(ByteBuffer buffer, int flags, String call, boolean wantSource) throws IOException {
         if ((flags & ~RECV_FLAGS) != 0) {
             throw unsupportedFlags(call, flags, "MSG_PEEK, MSG_TRUNC, MSG_DONTWAIT and MSG_WAITALL");
         }
@@ -1487,8 +1705,26 @@ public final class Socket implements Closeable {
         return new Received(stored, datagram.data().length, datagram.source());
     }
 
-    /** Checks the flags and the address, takes the write lock, and sends. */
+    /** Sends {@code buffer}'s remaining bytes, for every public send; traced as {@code sendto}. */
     private int send(ByteBuffer buffer, int flags, Optional<SockAddr> target, boolean all, String call)
+            throws IOException {
+        int start = buffer.position();
+        int length = buffer.remaining();
+        int sent;
+        try {
+            sent = implSend(buffer, flags, target, all, call);
+        } catch (IOException e) {
+            throw Trace.ENABLED ? Trace.failed("sendto", TraceFormat.sendto(fileno(), buffer, start, length, flags,
+                    target), e) : e;
+        }
+        if (Trace.ENABLED) {
+            Trace.returned("sendto", TraceFormat.sendto(fileno(), buffer, start, length, flags, target), sent);
+        }
+        return sent;
+    }
+
+    /** Checks the flags and the address, takes the write lock, and sends. */
+    private int implSend(ByteBuffer buffer, int flags, Optional<SockAddr> target, boolean all, String call)
             throws IOException {
         if ((flags & ~SEND_FLAGS) != 0) {
             throw unsupportedFlags(call, flags, "MSG_DONTWAIT");
@@ -1642,7 +1878,7 @@ public final class Socket implements Closeable {
                 if (server != null) {
                     server.close();
                 }
-                replaceChannel(NioChannels.openStream(family));
+                replaceChannel();
             } catch (IOException alsoFailed) {
                 error.addSuppressed(alsoFailed);
             }
@@ -1651,16 +1887,19 @@ public final class Socket implements Closeable {
     }
 
     /**
-     * With stateLock held: replaces the channel by {@code fresh}, a new unconnected
-     * {@code SocketChannel} with the options set, bound to what {@code bind} was given (a
-     * port of 0 picks a new port). Waiting threads wake and see the new state.
+     * With stateLock held: replaces the channel by a new unconnected {@code SocketChannel} with
+     * the options set, bound to what {@code bind} was given (a port of 0 picks a new port).
+     * Waiting threads wake and see the new state. The new channel is opened after the old one
+     * is closed, so it gets the same descriptor number (the lowest free one) unless another
+     * thread opens a file in between, and {@link #fileno} stays what it was, as in C.
      */
-    private void replaceChannel(SocketChannel fresh) throws IOException {
+    private void replaceChannel() throws IOException {
         SelectableChannel old = channel;
         readWaiter.reset();
         writeWaiter.reset();
         try {
             old.close();
+            SocketChannel fresh = NioChannels.openStream(family);
             options.transfer(fresh);
             channel = fresh;
             state = State.UNCONNECTED;

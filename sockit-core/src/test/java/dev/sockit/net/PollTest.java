@@ -303,11 +303,20 @@ class PollTest {
                 .hasMessage("timeout: PT-0.001S (expected: >= 0)");
     }
 
+    /** As strace 6.1 names each of the 16 bits of {@code short events}. */
+    @Test
+    void names_asStraceNamesThem() {
+        assertThat(Poll.names(0)).isEqualTo("0");
+        assertThat(Poll.names(0xffff)).isEqualTo("POLLIN|POLLPRI|POLLOUT|POLLERR|POLLHUP|POLLNVAL|POLLRDNORM|POLLRDBAND"
+                + "|POLLWRNORM|POLLWRBAND|POLLMSG|POLLREMOVE|POLLRDHUP|POLL_BUSY_LOOP|0x4800");
+        assertThat(Poll.names(0x800)).isEqualTo("0x800 /* POLL??? */");
+    }
+
     @Test
     void pollEvent_toString_namesTheEvents() throws Exception {
         try (Socket socket = Socket.socket(AddressFamily.AF_INET, SocketType.SOCK_STREAM)) {
-            assertThat(new PollEvent(socket, POLLIN | POLLOUT | Poll.POLLRDHUP | 0x8000).toString())
-                    .isEqualTo("PollEvent[socket=" + socket + ", revents=POLLIN|POLLOUT|POLLRDHUP|0x8000]");
+            assertThat(new PollEvent(socket, POLLIN | POLLOUT | Poll.POLLRDHUP | 0x4000).toString())
+                    .isEqualTo("PollEvent[socket=" + socket + ", revents=POLLIN|POLLOUT|POLLRDHUP|0x4000]");
         }
     }
 }

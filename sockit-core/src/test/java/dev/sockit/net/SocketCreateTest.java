@@ -191,6 +191,21 @@ class SocketCreateTest {
     }
 
     @Test
+    void channelReplaced_keepsTheDescriptorNumber_asACSocketKeepsItsFd() throws Exception {
+        try (Socket socket = Socket.socket(AddressFamily.AF_INET, SocketType.SOCK_STREAM)) {
+            int fd = socket.fileno();
+            assertThat(fd).isGreaterThan(2);
+
+            assertThat(socket.connectEx(closedPort(AddressFamily.AF_INET))).isEqualTo(Errno.ECONNREFUSED.number());
+            assertThat(socket.fileno()).as("after a refused connect").isEqualTo(fd);
+            socket.listen(1);
+            assertThat(socket.fileno()).as("after listen").isEqualTo(fd);
+            socket.shutdown(Socket.SHUT_RD);
+            assertThat(socket.fileno()).as("after SHUT_RD of a listener").isEqualTo(fd);
+        }
+    }
+
+    @Test
     void listen_unbound_bindsAFreePortOnTheWildcard_asLinux() throws Exception {
         try (Socket socket = Socket.socket(AddressFamily.AF_INET, SocketType.SOCK_STREAM)) {
             socket.listen(1);

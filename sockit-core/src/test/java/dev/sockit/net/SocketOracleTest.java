@@ -116,6 +116,10 @@ class SocketOracleTest {
         return number == 0 ? "0" : Errno.of(number).orElseThrow().name();
     }
 
+    private static String soError(Socket socket) throws IOException {
+        return errname(socket.getsockopt(SockOpt.SOL_SOCKET, SockOpt.SO_ERROR));
+    }
+
     private static Socket open(Socket socket) {
         OPEN.add(socket);
         return socket;
@@ -297,6 +301,27 @@ class SocketOracleTest {
             Socket client = open(withResetConnection(AddressFamily.AF_INET).client());
             return outcomes(() -> client.send(new byte[1], 0), () -> client.send(new byte[1], 0),
                     () -> client.recv(10, 0));
+        });
+        cases.put("so_error_after_reset", () -> {
+            Socket client = open(withResetConnection(AddressFamily.AF_INET).client());
+            return soError(client) + "," + soError(client) + "," + outcomes(() -> client.recv(10, 0),
+                    () -> client.send(new byte[1], 0));
+        });
+        cases.put("so_error_after_reset_with_unread_data", () -> {
+            Pair pair = pair();
+            pair.server().sendall(ascii("unread"), 0);
+            Select.select(List.of(pair.client()), List.of(), List.of(), PATIENCE);
+            pair.server().setLinger(Optional.of(Duration.ZERO));
+            pair.server().close();
+            return soError(pair.client()) + "," + soError(pair.client()) + ","
+                    + outcomes(() -> pair.client().recv(10, 0), () -> pair.client().recv(10, 0));
+        });
+        cases.put("so_error_udp_refused", () -> {
+            Socket socket = udp();
+            socket.connect(closedPort(AddressFamily.AF_INET));
+            socket.send(new byte[1], 0);
+            Select.select(List.of(socket), List.of(), List.of(), PATIENCE);
+            return soError(socket) + "," + soError(socket);
         });
         cases.put("recv_after_close_with_unread_data", () -> {
             Pair pair = pair();

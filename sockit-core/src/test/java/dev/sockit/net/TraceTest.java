@@ -5,11 +5,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sockit.addr.InetSockAddr;
 import dev.sockit.addr.Ipv4Address;
 import dev.sockit.addr.Ipv6Address;
+import dev.sockit.addr.UnixSockAddr;
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class TraceTest {
+
+    /**
+     * The contract that makes a trace that is off cost nothing: every hook tests this field, a
+     * {@code static final boolean}, which the JIT treats as a constant and folds away with the
+     * code it guards. (The test JVM runs without {@code sockit.trace}, so it is off here.)
+     */
+    @Test
+    void enabled_isAStaticFinalBoolean_offUnlessAsked() throws NoSuchFieldException {
+        Field enabled = Trace.class.getField("ENABLED");
+
+        assertThat(enabled.getType()).isEqualTo(boolean.class);
+        assertThat(Modifier.isStatic(enabled.getModifiers()) && Modifier.isFinal(enabled.getModifiers())).isTrue();
+        assertThat(Trace.ENABLED).isFalse();
+    }
 
     @Test
     void sockaddr_ipv4_asStraceShowsIt() {
@@ -27,9 +45,60 @@ class TraceTest {
     }
 
     @Test
+    void sockaddr_unix_asStraceShowsIt() {
+        assertThat(Trace.sockaddr(new UnixSockAddr("/tmp/x"))).isEqualTo("{sa_family=AF_UNIX, sun_path=\"/tmp/x\"}");
+    }
+
+    /** strace 6.1 quotes sun_path whole (no -s cut) with the same escapes, non-ASCII bytes in octal. */
+    @Test
+    void sockaddr_unixLongPath_notCut_escaped() {
+        String text = Trace.sockaddr(new UnixSockAddr("/tmp/stc/a-rather-long-directory-name-\u00e9-x\n"));
+
+        assertThat(text).isEqualTo("{sa_family=AF_UNIX, sun_path=\"/tmp/stc/a-rather-long-directory-name-\\303\\251-x\\n\"}");
+    }
+
+    @Test
+    void sockaddr_unnamedUnix_familyOnly() {
+        assertThat(Trace.sockaddr(UnixSockAddr.UNNAMED)).isEqualTo("{sa_family=AF_UNIX}");
+    }
+
+    @Test
     void socklen_isTheSizeOfTheCStruct() {
         assertThat(Trace.socklen(InetSockAddr.of(Ipv4Address.LOOPBACK, 1))).isEqualTo(16);
         assertThat(Trace.socklen(InetSockAddr.of(Ipv6Address.LOOPBACK, 1))).isEqualTo(28);
+        assertThat(Trace.socklen(new UnixSockAddr("/tmp/x"))).isEqualTo(110);
+    }
+
+    @Test
+    void socklen_unnamedUnix_isSizeofSaFamily_asCAsksForAName() {
+        assertThat(Trace.socklen(UnixSockAddr.UNNAMED)).isEqualTo(2);
+    }
+
+    @Test
+    void line_callArgsAndResult() {
+        assertThat(Trace.line("listen", "3, 5", 0)).isEqualTo("listen(3, 5) = 0");
+    }
+
+    @Test
+    void failure_socketError_errnoNameAndStrerror() {
+        IOException refused = Errors.of(Errno.ECONNREFUSED, "connect", "127.0.0.1:9");
+
+        assertThat(Trace.failure("connect", "4, {}, 16", refused))
+                .isEqualTo("connect(4, {}, 16) = -1 ECONNREFUSED (Connection refused)");
+    }
+
+    @Test
+    void failure_timeout_isEagain_asLinuxReportsSoRcvtimeo() {
+        IOException timedOut = Errors.timedOut("recv", "");
+
+        assertThat(Trace.failure("recvfrom", "4, \"\", 1, 0, NULL, NULL", timedOut))
+                .isEqualTo("recvfrom(4, \"\", 1, 0, NULL, NULL) = -1 EAGAIN (Resource temporarily unavailable)");
+    }
+
+    @Test
+    void failure_withoutErrno_questionMark() {
+        assertThat(Trace.failure("close", "4", new IOException("disk on fire")))
+                .isEqualTo("close(4) = ? (java.io.IOException: disk on fire)");
     }
 
     /** The expected text is what strace 6.1 printed for the same 17 bytes written by a C program. */
