@@ -25,7 +25,7 @@ final class SockitCommand implements Runnable {
     private CommandSpec spec;
 
     @Option(names = "--trace", scope = ScopeType.INHERIT,
-            description = "Print every socket call and its result to stderr, in strace's syntax.")
+            description = "Print every socket call and its result in strace's syntax, to stderr (sockit demo: on by default, to stdout).")
     private boolean trace;
 
     @Override
