@@ -28,8 +28,9 @@ public final class EchoMain {
         TcpServer server = TcpServer.start(config, Handlers.echo());
         System.out.println("echo on " + server.localAddress() + " pid " + ProcessHandle.current().pid()
                 + " loops " + loops);
-        Thread.sleep(Duration.ofSeconds(seconds));
-        server.stop(Duration.ofSeconds(1));
+        if (!server.awaitTermination(Duration.ofSeconds(seconds))) {
+            server.stop(Duration.ofSeconds(1));
+        }
         server.awaitTermination(Duration.ofSeconds(5));
         System.out.println(server.stats());
     }
