@@ -12,6 +12,9 @@
 #        BASE_CP classpath of another build to run as peer "B" (EchoMain), optional
 #        SCEN    scenarios (default "pp100x64 pp1000x64 pp100x16k storm"; "idle" also exists)
 #        DUR     seconds per measured run (default 5)
+#        NOCOMPILE "1": use sockit-core/target as it is (default: mvn test-compile first)
+#        PIN     "1": servers on the last CPU, loadgen on CPU 0 (taskset), so the server's own
+#                CPU per round trip sets the rate instead of the scheduler's placement
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REPS=${1:-3}
@@ -22,6 +25,8 @@ fi
 JFLAGS=${JFLAGS:--XX:+UseSerialGC -Xss256k -Xms8m -Xmn4m -Xshare:off}
 SCEN=${SCEN:-pp100x64 pp1000x64 pp100x16k storm}
 DUR=${DUR:-5}
+SP=(); LP=()
+if [[ ${PIN:-0} == 1 ]]; then SP=(taskset -c $(( $(nproc) - 1 ))); LP=(taskset -c 0); fi
 CP=sockit-core/target/classes:sockit-core/target/test-classes
 LIFE=$(( 600 + 60 * REPS ))          # servers exit on their own after this many seconds
 OUT=$(mktemp -d /tmp/sockit-compare.XXXXXX)
@@ -30,8 +35,7 @@ OUT=$(mktemp -d /tmp/sockit-compare.XXXXXX)
 SRC=/work/shared/tools
 [[ -d $SRC ]] || SRC=../shared/tools
 if [[ ! -x $TOOLS/echo_epoll || ! -x $TOOLS/loadgen ]]; then "$SRC/build.sh" "$TOOLS" >/dev/null; fi
-[[ -f sockit-core/target/test-classes/dev/sockit/server/PlainNioEcho.class ]] ||
-  mvn -B -q -pl sockit-core test-compile
+[[ ${NOCOMPILE:-0} == 1 ]] || mvn -B -q -pl sockit-core test-compile
 
 cpu() { awk '{print $14+$15}' "/proc/$1/stat"; }   # utime+stime, clock ticks
 rss() { awk '/VmRSS/{print $2}' "/proc/$1/status"; } # KiB
@@ -41,16 +45,16 @@ HZ=$(getconf CLK_TCK)
 declare -A PID PORT
 PEERS=(C J P)
 PORT[C]=17101; PORT[J]=17102; PORT[P]=17103; PORT[B]=17104
-"$TOOLS/echo_epoll" -p ${PORT[C]} -d $LIFE >"$OUT/C.out" 2>&1 & PID[C]=$!
-$JAVA $JFLAGS -cp $CP dev.sockit.server.EchoMain ${PORT[J]} $LIFE 1 >"$OUT/J.out" 2>&1 & PID[J]=$!
-$JAVA $JFLAGS -cp $CP dev.sockit.server.PlainNioEcho ${PORT[P]} $LIFE >"$OUT/P.out" 2>&1 & PID[P]=$!
+"${SP[@]}" "$TOOLS/echo_epoll" -p ${PORT[C]} -d $LIFE >"$OUT/C.out" 2>&1 & PID[C]=$!
+"${SP[@]}" $JAVA $JFLAGS -cp $CP dev.sockit.server.EchoMain ${PORT[J]} $LIFE 1 >"$OUT/J.out" 2>&1 & PID[J]=$!
+"${SP[@]}" $JAVA $JFLAGS -cp $CP dev.sockit.server.PlainNioEcho ${PORT[P]} $LIFE >"$OUT/P.out" 2>&1 & PID[P]=$!
 if [[ -n ${BASE_CP:-} ]]; then
-  $JAVA $JFLAGS -cp "$BASE_CP" dev.sockit.server.EchoMain ${PORT[B]} $LIFE 1 >"$OUT/B.out" 2>&1 & PID[B]=$!
+  "${SP[@]}" $JAVA $JFLAGS -cp "$BASE_CP" dev.sockit.server.EchoMain ${PORT[B]} $LIFE 1 >"$OUT/B.out" 2>&1 & PID[B]=$!
   PEERS+=(B)
 fi
 trap 'for p in "${PEERS[@]}"; do kill ${PID[$p]} 2>/dev/null || true; done' EXIT
 sleep 2
-echo "# $(date -u +%FT%TZ) $($JAVA -version 2>&1 | head -1); $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "# $(date -u +%FT%TZ) $($JAVA -version 2>&1 | head -1); $(nproc) cores; pin ${PIN:-0}; load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "# peers: ${PEERS[*]} (C echo_epoll, J engine, P plain NIO loop, B engine of BASE_CP); results in $OUT"
 for p in "${PEERS[@]}"; do echo "# rss at start KiB: $p $(rss ${PID[$p]})"; done
 
@@ -66,7 +70,7 @@ args_of() {
 run() { # scen peer
   local s=$1 p=$2 c0 c1 out n rate
   c0=$(cpu ${PID[$p]})
-  out=$(timeout $((DUR + 30)) "$TOOLS/loadgen" -p ${PORT[$p]} $(args_of $s) -d $DUR)
+  out=$(timeout $((DUR + 30)) "${LP[@]}" "$TOOLS/loadgen" -p ${PORT[$p]} $(args_of $s) -d $DUR)
   c1=$(cpu ${PID[$p]})
   if [[ $s == storm ]]; then n=$(jget "$out" ok); rate=$(jget "$out" conns_per_s)
   else n=$(jget "$out" rt); rate=$(jget "$out" rt_per_s); fi
@@ -77,7 +81,7 @@ run() { # scen peer
 idle() { # peer
   local p=$1 b peak r lg
   b=$(rss ${PID[$p]}); peak=$b
-  timeout 40 "$TOOLS/loadgen" -m idle -p ${PORT[$p]} -c 10000 -d 6 -S >"$OUT/idle.$p" 2>&1 & lg=$!
+  timeout 40 "${LP[@]}" "$TOOLS/loadgen" -m idle -p ${PORT[$p]} -c 10000 -d 6 -S >"$OUT/idle.$p" 2>"$OUT/idle.$p.err" & lg=$!
   while kill -0 $lg 2>/dev/null; do r=$(rss ${PID[$p]}); ((r > peak)) && peak=$r; sleep 0.2; done
   wait $lg || true
   printf 'idle10k %s baseline_kib=%s peak_kib=%s bytes_per_conn=%.0f %s\n' $p $b $peak \
@@ -88,7 +92,7 @@ echo "# scenario peer rate p99_us server_cpu_us_per_op loadgen_cores"
 for s in $SCEN; do
   if [[ $s == idle ]]; then for p in "${PEERS[@]}"; do idle $p; done; continue; fi
   for p in "${PEERS[@]}"; do   # warm-up
-    timeout 30 "$TOOLS/loadgen" -p ${PORT[$p]} $(args_of $s) -d 2 >/dev/null
+    timeout 30 "${LP[@]}" "$TOOLS/loadgen" -p ${PORT[$p]} $(args_of $s) -d 2 >/dev/null
   done
   for r in $(seq "$REPS"); do for p in "${PEERS[@]}"; do run $s $p; done; done
 done
