@@ -51,6 +51,7 @@ final class EventLoop implements Runnable {
 
     private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean wakeupPending = new AtomicBoolean();
+    private final java.util.function.Consumer<SelectionKey> onKey = this::onKey; // one, not one per select
 
     // Loop thread only:
     private final ArrayDeque<ByteBuffer> pool = new ArrayDeque<>();
@@ -102,11 +103,13 @@ final class EventLoop implements Runnable {
                     if (shuttingDown && count == 0 && server.acceptClosed() && tasks.isEmpty()) {
                         break;
                     }
-                    wakeupPending.set(false);
+                    if (wakeupPending.get()) { // reading is cheap; the fenced store only when set
+                        wakeupPending.set(false);
+                    }
                     if (!tasks.isEmpty()) {
-                        selector.selectNow(this::onKey);
+                        selector.selectNow(onKey);
                     } else {
-                        selector.select(this::onKey, selectTimeoutMillis());
+                        selector.select(onKey, selectTimeoutMillis());
                     }
                 } catch (ClosedSelectorException e) {
                     throw e;
