@@ -178,19 +178,7 @@ public final class TcpServer implements AutoCloseable {
     @Override
     public void close() {
         stop(Duration.ZERO);
-        boolean interrupted = false;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (true) {
-            try {
-                terminated.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        Latches.awaitUninterruptibly(terminated, Duration.ofSeconds(10));
     }
 
     @Override

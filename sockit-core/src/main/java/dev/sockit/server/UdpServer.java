@@ -174,19 +174,7 @@ public final class UdpServer implements AutoCloseable {
     @Override
     public void close() {
         stop();
-        boolean interrupted = false;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (true) {
-            try {
-                terminated.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        Latches.awaitUninterruptibly(terminated, Duration.ofSeconds(10));
     }
 
     private void execute(Runnable task) {
