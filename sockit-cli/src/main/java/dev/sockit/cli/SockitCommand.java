@@ -1,13 +1,26 @@
 package dev.sockit.cli;
 
+import dev.sockit.cli.nc.EventLog;
+import dev.sockit.cli.nc.Netcat;
+import dev.sockit.cli.nc.NetcatOptions;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** The top-level {@code sockit} command: with no subcommand it prints its usage. */
+/**
+ * The top-level {@code sockit} command: the netcat ({@code sockit [options] HOST PORT},
+ * {@code sockit -l [options] [HOST] [PORT]}) and the subcommands; with nothing to do it prints
+ * its usage.
+ */
 @Command(
         name = "sockit",
         mixinStandardHelpOptions = true,
@@ -20,7 +33,7 @@ import picocli.CommandLine.Spec;
             "  1  failure (invalid input, network or resolver error)",
             "  2  usage error"
         })
-final class SockitCommand implements Runnable {
+final class SockitCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
@@ -28,8 +41,19 @@ final class SockitCommand implements Runnable {
             description = "Print every socket call and its result in strace's syntax, to stderr (sockit demo: on by default, to stdout).")
     private boolean trace;
 
+    @Mixin
+    private NetcatOptions netcat;
+
+    @Parameters(paramLabel = "HOST PORT", arity = "0..*", description = "Where to connect (with -l: what to bind; with -z: ports, ranges, lists; with -U: a socket path).")
+    private List<String> operands = new ArrayList<>();
+
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        if (operands.isEmpty() && !netcat.listening()) {
+            spec.commandLine().usage(spec.commandLine().getOut());
+            return Cli.OK;
+        }
+        EventLog events = new EventLog(System.err, netcat.verbosity(), netcat.json(), Clock.systemUTC());
+        return Netcat.run(netcat, List.copyOf(operands), events);
     }
 }
