@@ -16,13 +16,13 @@ import java.util.concurrent.TimeUnit;
  * Runs the real {@code sockit} as a process, with the JVM this test runs on and the jar the
  * build just made, and returns what it printed and its exit status.
  */
-final class SockitProcess {
+public final class SockitProcess {
     private static final Path JAR = Paths.get(System.getProperty("sockit.jar", "target/sockit.jar"));
     private static final long TIMEOUT_SECONDS = 60;
 
     /** What a finished run printed, and how it exited. */
-    record Result(int exitCode, String stdout, String stderr) {
-        List<String> lines() {
+    public record Result(int exitCode, String stdout, String stderr) {
+        public List<String> lines() {
             return stdout.lines().toList();
         }
     }
@@ -31,17 +31,17 @@ final class SockitProcess {
     }
 
     /** Runs {@code java -jar sockit.jar args} with an empty standard input. */
-    static Result run(String... args) throws IOException, InterruptedException {
+    public static Result run(String... args) throws IOException, InterruptedException {
         return runWithInput("", args);
     }
 
     /** Runs {@code java -jar sockit.jar args} with {@code input} as its standard input. */
-    static Result runWithInput(String input, String... args) throws IOException, InterruptedException {
+    public static Result runWithInput(String input, String... args) throws IOException, InterruptedException {
         return start(command(args), input);
     }
 
     /** The command line {@code java -jar sockit.jar args}, for a test that starts the process itself. */
-    static List<String> command(String... args) {
+    public static List<String> command(String... args) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.add("-Djava.net.preferIPv6Addresses=system");
@@ -52,7 +52,7 @@ final class SockitProcess {
     }
 
     /** Runs an arbitrary command (the launcher script, a peer tool) the same way. */
-    static Result start(List<String> command, String input) throws IOException, InterruptedException {
+    public static Result start(List<String> command, String input) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).start();
         ExecutorService readers = Executors.newVirtualThreadPerTaskExecutor();
         CompletableFuture<String> stdout = CompletableFuture.supplyAsync(() -> read(process.getInputStream()), readers);
