@@ -15,5 +15,6 @@ module dev.sockit {
 
     exports dev.sockit.addr;
     exports dev.sockit.net;
+    exports dev.sockit.frame;
     exports dev.sockit.server;
 }
