@@ -3,7 +3,6 @@ package dev.sockit.cli.nc;
 import dev.sockit.addr.SockAddr;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Locale;
 
 /** The end of a session as the user sees it: taps closed, then the events, then the exit status. */
 final class Reports {
@@ -38,9 +37,9 @@ final class Reports {
         return status;
     }
 
-    /** {@code 1.5s}-style text of a duration, for messages. */
+    /** {@code 2s} or {@code 1500ms}: a duration as the time grammar writes it, for messages. */
     static String seconds(Duration time) {
         long millis = time.toMillis();
-        return millis % 1000 == 0 ? millis / 1000 + "s" : String.format(Locale.ROOT, "%.3fs", millis / 1000.0);
+        return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
     }
 }

@@ -34,7 +34,7 @@ import java.util.concurrent.Semaphore;
  *
  * <p>States. TCP: {@code open} (connected, then closed at once), {@code closed} (refused),
  * {@code filtered} (no answer within the time, or unreachable). UDP, on a connected socket
- * that sends one empty datagram: {@code open} (an answer came), {@code closed} (ICMP port
+ * that sends a one-byte datagram (a newline): {@code open} (an answer came), {@code closed} (ICMP port
  * unreachable, seen as {@code ECONNREFUSED}), {@code open|filtered} (neither, in time).
  *
  * <p>Exit status 0 only if every port is open ({@code --any}: if any is), else 1; any other
@@ -44,6 +44,8 @@ final class ScanMode {
     static final int CONCURRENCY = 32;
     static final Duration TCP_TIMEOUT = Duration.ofSeconds(2);
     static final Duration UDP_TIMEOUT = Duration.ofSeconds(1);
+    /** The UDP probe: one byte, as the JDK sends no empty datagram on a connected channel. */
+    private static final byte[] PROBE = {'\n'};
 
     private record Probe(String state, Optional<String> error) {
     }
@@ -142,7 +144,7 @@ final class ScanMode {
             prepare(socket, tuning, source);
             socket.connect(target);
             socket.settimeout(timeout);
-            socket.send(new byte[0], 0);
+            socket.send(PROBE, 0);
             socket.recv(1, 0);
             return new Probe("open", Optional.empty());
         } catch (ConnectionRefusedException e) {
