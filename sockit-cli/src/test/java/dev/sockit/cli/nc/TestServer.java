@@ -106,6 +106,11 @@ final class TestServer implements AutoCloseable {
         client.shutdownOutput();
     }
 
+    /** Closes the accepted connection (a FIN); the listener stays. */
+    void closeClient() throws IOException {
+        client.close();
+    }
+
     /** Closes the client with a reset (SO_LINGER 0). */
     void reset() throws IOException {
         client.setSoLinger(true, 0);
