@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *       receiving until the peer closes, exit 0; {@code -q TIME}: exit TIME after it at the latest;</li>
  *   <li>the peer's FIN first: input already waiting (a regular file, a pipe with data) is
  *       still sent to its end; once standard input is idle (the uplink blocked reading with
- *       nothing waiting, twice 20 ms apart, with no read between), exit 0; with
+ *       nothing waiting, twice 50 ms apart, with no read between), exit 0; with
  *       {@code --keep-stdin}, wait for the end of standard input instead;</li>
  *   <li>{@code -W N}: exit 0 after the N-th line received; {@code -i}: exit 4 when nothing
  *       moved for that long; a reset or a failed send: exit 1.</li>
@@ -33,7 +33,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class StreamSession {
     /** The buffer of each direction: large, so a copy loop moves data in few system calls. */
     static final int BUFFER_SIZE = 1 << 20;
-    private static final Duration IDLE_CONFIRM = Duration.ofMillis(20);
+    private static final Duration IDLE_CONFIRM = Duration.ofMillis(50);
     private static final Duration PROGRESS_WAIT = Duration.ofMillis(50);
     private static final Duration DOWNLINK_DRAIN = Duration.ofSeconds(10);
 
