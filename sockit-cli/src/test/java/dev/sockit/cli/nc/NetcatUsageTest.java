@@ -123,6 +123,34 @@ class NetcatUsageTest {
     }
 
     @Test
+    void help_everyNetcatFlagInItsSection() throws Exception {
+        SockitProcess.Result result = SockitProcess.run("--help");
+
+        assertThat(result.exitCode()).isZero();
+        String help = result.stdout();
+        assertThat(help).contains("Usage: sockit [options] HOST PORT", "sockit -l [options] [HOST] [PORT]", "sockit -z [options] HOST PORT...");
+        List<String> headings = List.of("Mode and addresses:", "Time limits:", "End of stream:", "Data:", "Socket options:",
+                "Many clients (with -l):", "Programs and services (with -l):", "Reporting:", "Other options:", "Commands:", "Exit status:");
+        int at = -1;
+        for (String heading : headings) {
+            int next = help.indexOf("\n" + heading + "\n");
+            assertThat(next).as("heading %s after the one before", heading).isGreaterThan(at);
+            at = next;
+        }
+        for (java.lang.reflect.Field field : NetcatOptions.class.getDeclaredFields()) {
+            picocli.CommandLine.Option option = field.getAnnotation(picocli.CommandLine.Option.class);
+            if (option != null) {
+                for (String name : option.names()) {
+                    assertThat(help).as("help names %s", name).containsPattern("(?m)^ +(-\\S+, )?" + java.util.regex.Pattern.quote(name) + "([ =,]|$)");
+                }
+            }
+        }
+        assertThat(help.substring(help.indexOf("\nOther options:\n"), help.indexOf("\nCommands:\n")))
+                .as("no netcat flag left out of the sections").doesNotContain("-l", "--json", "-z");
+        assertThat(help).contains("3  netcat: connect timeout", "4  netcat: idle timeout (-i)");
+    }
+
+    @Test
     void run_noArguments_printsUsageAndExits0() throws Exception {
         SockitProcess.Result result = SockitProcess.run();
 
