@@ -47,7 +47,7 @@ class NetcatUsageTest {
                 usage("PORT \"\": not a port number", "-z", "127.0.0.1", "80,"),
                 usage("-z needs PORT after HOST 127.0.0.1", "-z", "127.0.0.1"),
                 usage("-p \"70000\": out of range", "-p", "70000", "127.0.0.1", "80"),
-                usage("-p \"0\": out of range", "-p", "0", "127.0.0.1", "80"),
+                usage("-p \"-1\": not a port number (expected: 0-65535)", "-p", "-1", "127.0.0.1", "80"),
                 usage("-s \"300.1.1.1\": not an IP address", "-s", "300.1.1.1", "127.0.0.1", "80"),
                 usage("-s \"example.com\": not an IP address", "-s", "example.com", "127.0.0.1", "80"),
                 usage("-s ::1: not an IPv4 address (-4 is given)", "-4", "-s", "::1", "127.0.0.1", "80"),
