@@ -10,7 +10,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,25 +104,11 @@ class NetcatConnectTest {
 
     @Test
     void connect_listenerWithFullBacklog_exit3AfterW() throws Exception {
-        try (ServerSocket full = new ServerSocket()) {
-            full.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1);
-            List<SocketChannel> fillers = new ArrayList<>();
-            try {
-                for (int i = 0; i < 4; i++) {
-                    SocketChannel filler = SocketChannel.open();
-                    filler.configureBlocking(false);
-                    filler.connect(full.getLocalSocketAddress());
-                    fillers.add(filler);
-                }
-                SockitProcess.Result result = SockitProcess.run("-w", "1s", "127.0.0.1", Integer.toString(full.getLocalPort()));
+        try (FullBacklog full = FullBacklog.start()) {
+            SockitProcess.Result result = SockitProcess.run("-w", "1s", "127.0.0.1", Integer.toString(full.port()));
 
-                assertThat(result.exitCode()).isEqualTo(3);
-                assertThat(result.stderr()).contains("ETIMEDOUT (110)").hasLineCount(1);
-            } finally {
-                for (SocketChannel filler : fillers) {
-                    filler.close();
-                }
-            }
+            assertThat(result.exitCode()).isEqualTo(3);
+            assertThat(result.stderr()).contains("ETIMEDOUT (110)").hasLineCount(1);
         }
     }
 
