@@ -48,6 +48,34 @@ public interface TrafficTap extends Closeable {
     @Override
     void close() throws java.io.IOException;
 
+    /**
+     * The taps the command line asks for: the {@code -o} {@link SessionLog} and the {@code -x}
+     * {@link HexDump}, appending with {@code --append-output}; {@link #NONE} for neither.
+     *
+     * @throws UsageError if a file cannot be opened for writing
+     */
+    static TrafficTap open(NetcatOptions options, java.time.Clock clock) {
+        List<TrafficTap> taps = new java.util.ArrayList<>();
+        try {
+            if (options.outputLog != null) {
+                taps.add(SessionLog.open(options.outputLog, options.appendOutput));
+            }
+            if (options.hexDump != null) {
+                taps.add(HexDump.open(options.hexDump, options.appendOutput, clock));
+            }
+        } catch (UsageError e) {
+            for (TrafficTap tap : taps) {
+                try {
+                    tap.close();
+                } catch (java.io.IOException ignored) {
+                    // the usage error is what the user must see
+                }
+            }
+            throw e;
+        }
+        return all(taps);
+    }
+
     /** Every tap of {@code taps} in turn; {@link #NONE} for none. */
     static TrafficTap all(List<TrafficTap> taps) {
         if (taps.isEmpty()) {
