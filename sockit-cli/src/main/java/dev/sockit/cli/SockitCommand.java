@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "The BSD socket API and a netcat-class network toolkit for the JVM.",
-        subcommands = {DemoCommand.class, AddrCommand.class, ResolveCommand.class, ExampleCommand.class, HelpCommand.class},
+        subcommands = {DemoCommand.class, AddrCommand.class, ResolveCommand.class, ExampleCommand.class, BenchCommand.class, HelpCommand.class},
         footerHeading = "%nExit status:%n",
         footer = {
             "  0  success",
