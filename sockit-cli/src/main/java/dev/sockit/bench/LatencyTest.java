@@ -316,6 +316,9 @@ final class LatencyTest implements Measurement {
                     received -= spec.length();
                     answered(dues[(int) (head++ % MAX_OUTSTANDING)], now, again);
                 }
+                if (n < in.capacity()) {
+                    return; // Drained (a short read): the next readiness brings more, without a read that finds nothing.
+                }
             }
             if (n < 0) {
                 throw new IOException("the server closed connection " + id + " (" + server + ")");
