@@ -24,8 +24,8 @@ import java.util.Map;
 public final class ControlProtocol {
     /** The first word of a client's first line, naming the version. */
     public static final String GREETING = "SOCKIT-BENCH/1";
-    /** The longest line, {@code \n} included. */
-    public static final int MAX_LINE = 1024;
+    /** The longest line, {@code \n} included: room for six lists of 256 streams' counts. */
+    public static final int MAX_LINE = 64 * 1024;
 
     /** What the server does with a data connection. */
     public enum Role { SINK, SOURCE, ECHO, HOLD }

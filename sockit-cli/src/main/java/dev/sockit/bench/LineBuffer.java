@@ -3,9 +3,12 @@ package dev.sockit.bench;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
-/** Collects one ASCII line from a byte stream, at most {@link ControlProtocol#MAX_LINE} bytes. Not thread-safe. */
+/**
+ * Collects one ASCII line from a byte stream, at most {@link ControlProtocol#MAX_LINE} bytes.
+ * Starts small and grows as a line needs: a server holds one per connection. Not thread-safe.
+ */
 final class LineBuffer {
-    private final byte[] bytes = new byte[ControlProtocol.MAX_LINE];
+    private byte[] bytes = new byte[128];
     private int length;
 
     /**
@@ -22,6 +25,9 @@ final class LineBuffer {
                 String line = new String(bytes, 0, end, StandardCharsets.US_ASCII);
                 length = 0;
                 return line;
+            }
+            if (length == bytes.length && length < ControlProtocol.MAX_LINE) {
+                bytes = java.util.Arrays.copyOf(bytes, Math.min(2 * length, ControlProtocol.MAX_LINE));
             }
             if (length == bytes.length) {
                 throw new IllegalArgumentException("line longer than " + ControlProtocol.MAX_LINE + " bytes");

@@ -246,7 +246,7 @@ final class ServerSession {
     }
 
     private ServerReport report() {
-        int n = streamLimit();
+        int n = spec.mode() == TestSpec.Mode.THROUGHPUT ? streamLimit() : 0;
         List<Long> bytes = new ArrayList<>();
         List<Long> datagrams = new ArrayList<>();
         List<Long> lost = new ArrayList<>();
