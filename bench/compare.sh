@@ -23,6 +23,7 @@
 #                "idle" also exists), e.g. SCEN="tcp1 udp64" runs only those
 #        DUR     seconds per measured run (default 5)
 #        NOCOMPILE "1": use sockit-core/target as it is (default: mvn test-compile first)
+#        BASEPORT first of the six loopback ports the servers listen on (default 17101)
 #        PIN     "1": servers on the last CPU, loadgen on CPU 0 (taskset), so the server's own
 #                CPU per round trip sets the rate instead of the scheduler's placement
 set -euo pipefail
@@ -61,7 +62,8 @@ HZ=$(getconf CLK_TCK)
 
 declare -A PID PORT
 PEERS=(C J P)
-PORT[C]=17101; PORT[J]=17102; PORT[P]=17103; PORT[B]=17104; PORT[I]=17105; PORT[S]=17106
+B0=${BASEPORT:-17101}
+PORT[C]=$B0; PORT[J]=$((B0 + 1)); PORT[P]=$((B0 + 2)); PORT[B]=$((B0 + 3)); PORT[I]=$((B0 + 4)); PORT[S]=$((B0 + 5))
 "${SP[@]}" "$TOOLS/echo_epoll" -p ${PORT[C]} -d $LIFE >"$OUT/C.out" 2>&1 & PID[C]=$!
 if ((ENGINE)); then
   "${SP[@]}" $JAVA $JFLAGS -cp $CP dev.sockit.server.EchoMain ${PORT[J]} $LIFE 1 >"$OUT/J.out" 2>&1 & PID[J]=$!
@@ -83,6 +85,9 @@ if [[ -n ${BASE_CP:-} ]]; then
 fi
 trap 'for p in "${ALL[@]}"; do kill ${PID[$p]} 2>/dev/null || true; done' EXIT
 sleep 2
+for p in "${ALL[@]}"; do
+  if ! kill -0 ${PID[$p]} 2>/dev/null; then echo "compare.sh: server $p did not start: $(tail -1 "$OUT/$p.out") (another run on port ${PORT[$p]}? set BASEPORT)" >&2; exit 1; fi
+done
 echo "# $(date -u +%FT%TZ) $($JAVA -version 2>&1 | head -1); $(nproc) cores; pin ${PIN:-0}; load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "# peers: ${PEERS[*]} (C echo_epoll, J engine, P plain NIO loop, B engine of BASE_CP); results in $OUT"
 for p in "${PEERS[@]}"; do echo "# rss at start KiB: $p $(rss ${PID[$p]})"; done

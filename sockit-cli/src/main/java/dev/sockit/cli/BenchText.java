@@ -18,6 +18,7 @@ final class BenchText implements BenchListener {
     private static final String RULE = "- - - - - - - - - - - - - - - - - - - - - - - - - - - - -";
     private final PrintWriter out;
     private BenchStart start;
+    private boolean headed;
 
     BenchText(PrintWriter out) {
         this.out = out;
@@ -38,7 +39,6 @@ final class BenchText implements BenchListener {
         out.printf(Locale.ROOT, "sockit bench: %s %s to %s%s: %s, %.2f s%s%n", t.modeName(), t.protocolName(), s.target(),
                 s.echoPeer() ? " (echo peer)" : "", what, t.duration().toMillis() / 1e3,
                 t.warmup().isZero() ? "" : String.format(Locale.ROOT, " after %.2f s warm-up", t.warmup().toMillis() / 1e3));
-        out.println(header());
         out.flush();
     }
 
@@ -53,6 +53,10 @@ final class BenchText implements BenchListener {
 
     @Override
     public void interval(Interval i) {
+        if (!headed) {
+            out.println(header());
+            headed = true;
+        }
         List<Long> v = i.values();
         for (int s = 0; s < v.size(); s++) {
             out.println(row(Integer.toString(s), i.start(), i.end(), v.get(s), ""));
@@ -75,7 +79,9 @@ final class BenchText implements BenchListener {
 
     @Override
     public void end(BenchResult r) {
-        out.println(RULE);
+        if (headed) {
+            out.println(RULE);
+        }
         double secs = r.seconds();
         switch (r.summary()) {
             case Summary.Throughput t -> throughput(t, secs);
@@ -101,7 +107,7 @@ final class BenchText implements BenchListener {
         for (int i = 0; i < t.streams().size(); i++) {
             Summary.StreamTotals s = t.streams().get(i);
             String id = Integer.toString(i);
-            out.println(row(id, 0, secs, s.sentBytes(), "  sender" + (udp ? "" : "")));
+            out.println(row(id, 0, secs, s.sentBytes(), "  sender"));
             String tail = udp ? String.format(Locale.ROOT, "  %-9s %d/%d (%.2g%%)", Units.nanos(s.jitterNanos()), s.lost(), s.sentDatagrams(),
                     s.sentDatagrams() == 0 ? 0.0 : 100.0 * s.lost() / s.sentDatagrams()) : "";
             out.println(row(id, 0, secs, s.receivedBytes(), "  receiver" + tail));
