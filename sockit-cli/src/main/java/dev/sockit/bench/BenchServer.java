@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
@@ -44,6 +45,8 @@ public final class BenchServer implements AutoCloseable {
     private final Config config;
     private final Consumer<String> log;
     private final Map<Long, ServerSession> sessions = new ConcurrentHashMap<>();
+    /** Makes the session cap's check and the insertion one step (loops may open sessions at once). */
+    private final ReentrantLock sessionsLock = new ReentrantLock();
     private final ScheduledExecutorService scheduler;
     private final TcpServer tcp;
     private final UdpServer udp;
@@ -107,11 +110,16 @@ public final class BenchServer implements AutoCloseable {
             throw new IllegalArgumentException("test too long: " + asked.toMillis() + " ms (this server allows " + config.maxSessionTime().toMillis() + " ms)");
         }
         ServerSession s = new ServerSession(hello.cookie(), hello.spec(), c, scheduler, log);
-        if (sessions.size() >= config.maxSessions()) {
-            throw new IllegalArgumentException("busy: " + config.maxSessions() + " sessions running");
-        }
-        if (sessions.putIfAbsent(hello.cookie(), s) != null) {
-            throw new IllegalArgumentException("cookie in use");
+        sessionsLock.lock();
+        try {
+            if (sessions.size() >= config.maxSessions()) {
+                throw new IllegalArgumentException("busy: " + config.maxSessions() + " sessions running");
+            }
+            if (sessions.putIfAbsent(hello.cookie(), s) != null) {
+                throw new IllegalArgumentException("cookie in use");
+            }
+        } finally {
+            sessionsLock.unlock();
         }
         s.closeAfter(asked.plus(SESSION_SLACK).toNanos());
         c.write(ByteBuffer.wrap("OK\n".getBytes(StandardCharsets.US_ASCII)));

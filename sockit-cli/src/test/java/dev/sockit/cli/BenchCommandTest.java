@@ -175,6 +175,24 @@ class BenchCommandTest {
     }
 
     @Test
+    void latencyUdp_andConns_echoPeer_measureAPlainServer() throws Exception {
+        String script = "import socket\n"
+                + "u=socket.socket(socket.AF_INET, socket.SOCK_DGRAM); u.bind(('127.0.0.1',0))\n"
+                + "t=socket.socket(); t.bind(('127.0.0.1', u.getsockname()[1])); t.listen(64)\n"
+                + "print(u.getsockname()[1], flush=True)\n"
+                + "u.settimeout(30)\n"
+                + "while True:\n  d,a = u.recvfrom(65536); u.sendto(d, a)\n";
+        try (Spawned echo = Spawned.start(List.of("python3", "-c", script))) {
+            String echoPort = echo.awaitStdout(out -> out.contains("\n")).trim();
+            Map<String, Object> udp = end(json(List.of("bench", "client", "127.0.0.1", "-p", echoPort, "--echo-peer", "-u", "latency", "-t", "300ms")));
+            assertThat(num(udp, "round_trips")).isPositive();
+            Map<String, Object> conns = end(json(List.of("bench", "client", "127.0.0.1", "-p", echoPort, "--echo-peer", "conns", "-c", "5", "-t", "200ms")));
+            assertThat(num(conns, "alive")).isEqualTo(5);
+            assertThat(num(conns, "server_held")).isEqualTo(-1);
+        }
+    }
+
+    @Test
     void connect_countsConnectsAndTimes() throws Exception {
         Map<String, Object> end = end(json(client("connect", "-c", "2", "-t", "300ms")));
         assertThat(num(end, "connects")).isPositive();
