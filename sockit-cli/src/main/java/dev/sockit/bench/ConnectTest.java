@@ -66,11 +66,6 @@ final class ConnectTest implements Measurement {
     }
 
     @Override
-    public List<Long> sentDatagrams() {
-        return List.of();
-    }
-
-    @Override
     public Summary summary(long[] baseline, ServerReport report) {
         Histogram all = new Histogram();
         long failed = 0;

@@ -114,11 +114,6 @@ final class ConnsTest implements Measurement {
     }
 
     @Override
-    public List<Long> sentDatagrams() {
-        return List.of();
-    }
-
-    @Override
     public Summary summary(long[] baseline, ServerReport report) {
         sample();
         return new Summary.Conns(spec.connections(), opened, alive, report == null ? -1 : report.held());

@@ -2,7 +2,6 @@ package dev.sockit.bench;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.ByteChannel;
 import java.nio.channels.DatagramChannel;
@@ -117,11 +116,6 @@ final class LatencyTest implements Measurement {
     @Override
     public void await(Duration timeout) throws IOException, InterruptedException {
         threads.await(timeout.plusNanos(DRAIN_NANOS));
-    }
-
-    @Override
-    public List<Long> sentDatagrams() {
-        return List.of();
     }
 
     @Override

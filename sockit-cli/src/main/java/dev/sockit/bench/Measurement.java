@@ -33,8 +33,10 @@ interface Measurement extends AutoCloseable {
     /** Waits for the traffic to stop, at most {@code timeout}; throws the first failure of a traffic thread. */
     void await(Duration timeout) throws IOException, InterruptedException;
 
-    /** UDP datagrams sent per stream, for the server's loss count (empty otherwise). */
-    List<Long> sentDatagrams();
+    /** UDP datagrams sent per stream, for the server's loss count; none by default. */
+    default List<Long> sentDatagrams() {
+        return List.of();
+    }
 
     /**
      * The totals, from the client's counts since {@code baseline} and the server's report
