@@ -69,7 +69,8 @@ final class BenchConnectionHandler implements ConnectionHandler {
 
     private void dataLine(Connection c, ControlProtocol.Data d, int leftover) {
         ServerSession s = server.session(d.cookie());
-        if (s == null || !s.attach(d.stream(), d.role(), c, c.bytesRead() - leftover)) {
+        long baseline = d.role() == ControlProtocol.Role.SOURCE ? c.bytesWritten() : c.bytesRead() - leftover;
+        if (s == null || !s.attach(d.stream(), d.role(), c, baseline)) {
             throw new IllegalArgumentException("no session " + Long.toHexString(d.cookie()) + " with a free stream " + d.stream());
         }
         session = s;

@@ -175,9 +175,13 @@ class BenchCommandTest {
 
     @Test
     void latencyUdp_andConns_echoPeer_measureAPlainServer() throws Exception {
+        // A TCP listener and a UDP echo on one port: a free TCP port whose UDP twin is free too (bounded tries).
         String script = "import socket\n"
-                + "u=socket.socket(socket.AF_INET, socket.SOCK_DGRAM); u.bind(('127.0.0.1',0))\n"
-                + "t=socket.socket(); t.bind(('127.0.0.1', u.getsockname()[1])); t.listen(64)\n"
+                + "for _ in range(100):\n"
+                + "  t=socket.socket(); t.bind(('127.0.0.1',0)); u=socket.socket(socket.AF_INET, socket.SOCK_DGRAM)\n"
+                + "  try:\n    u.bind(('127.0.0.1', t.getsockname()[1])); break\n"
+                + "  except OSError:\n    t.close(); u.close()\n"
+                + "t.listen(64)\n"
                 + "print(u.getsockname()[1], flush=True)\n"
                 + "u.settimeout(30)\n"
                 + "while True:\n  d,a = u.recvfrom(65536); u.sendto(d, a)\n";
