@@ -119,8 +119,9 @@ public final class HtmlReport {
             h.append("<td>").append(Units.nanos(v)).append("</td>");
         }
         h.append("</tr></table>\n<h2>").append(what).append(" percentiles</h2>\n");
-        h.append(SvgChart.bars(List.of("p50", "p90", "p99", "p99.9", "max"),
-                List.of((double) p.p50(), (double) p.p90(), (double) p.p99(), (double) p.p999(), (double) p.max()), Units::nanos, "percentile"));
+        h.append(SvgChart.logBars(List.of("p50", "p90", "p99", "p99.9", "max"),
+                List.of((double) p.p50(), (double) p.p90(), (double) p.p99(), (double) p.p999(), (double) p.max()), Units::nanos,
+                "percentile (log scale)", true));
         List<String> labels = new ArrayList<>();
         List<Double> counts = new ArrayList<>();
         for (Histogram.Bin b : bins) {
@@ -128,6 +129,6 @@ public final class HtmlReport {
             counts.add((double) b.count());
         }
         h.append("<h2>").append(what).append(" histogram</h2>\n")
-                .append(SvgChart.bars(labels, counts, v -> String.format(Locale.ROOT, "%.0f", v), "from (log scale bins)"));
+                .append(SvgChart.logBars(labels, counts, v -> String.format(Locale.ROOT, "%.0f", v), "from (bins of equal width on a log scale; counts on a log scale)", false));
     }
 }

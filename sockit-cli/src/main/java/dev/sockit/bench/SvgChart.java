@@ -12,7 +12,7 @@ final class SvgChart {
     private static final String[] COLORS = {"#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"};
     private static final int W = 760;
     private static final int H = 300;
-    private static final int LEFT = 80;
+    private static final int LEFT = 110;
     private static final int RIGHT = 20;
     private static final int TOP = 20;
     private static final int BOTTOM = 50;
@@ -61,25 +61,44 @@ final class SvgChart {
         return svg.append("</svg>\n").toString();
     }
 
-    /** A bar chart, one bar per label, values formatted by {@code yText}. */
-    static String bars(List<String> labels, List<Double> values, DoubleFunction<String> yText, String xTitle) {
-        double maxY = niceCeiling(values.stream().mapToDouble(Double::doubleValue).max().orElse(1));
+    /**
+     * A bar chart, one bar per label, on a log scale (powers of ten; a value of 0 has no bar), so
+     * a tail a thousand times the median stays readable; {@code valued} writes each bar's value
+     * above it.
+     */
+    static String logBars(List<String> labels, List<Double> values, DoubleFunction<String> yText, String xTitle, boolean valued) {
+        double max = values.stream().mapToDouble(Double::doubleValue).max().orElse(1);
+        double min = values.stream().mapToDouble(Double::doubleValue).filter(v -> v > 0).min().orElse(1);
+        int lo = (int) Math.floor(Math.log10(Math.max(min, 1)));
+        int hi = Math.max(lo + 1, (int) Math.ceil(Math.log10(Math.max(max, 1))));
         StringBuilder svg = open();
-        grid(svg, maxY, yText);
+        for (int e = lo; e <= hi; e++) {
+            double y = logY(Math.pow(10, e), lo, hi);
+            svg.append(fmt("<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#ddd\"/>\n", LEFT, y, W - RIGHT, y));
+            svg.append(text(LEFT - 6, y + 4, "end", escape(yText.apply(Math.pow(10, e)))));
+        }
+        svg.append(fmt("<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#888\"/>\n", LEFT, H - BOTTOM, W - RIGHT, H - BOTTOM));
         int n = Math.max(1, labels.size());
         double slot = (double) (W - LEFT - RIGHT) / n;
         for (int i = 0; i < labels.size(); i++) {
             double v = values.get(i);
             double x = LEFT + i * slot + slot * 0.1;
-            double y = yOf(v, maxY);
+            double y = v > 0 ? logY(Math.max(v, Math.pow(10, lo)), lo, hi) : H - BOTTOM;
             svg.append(fmt("<rect class=\"bar\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"><title>", x, y, slot * 0.8,
                     H - BOTTOM - y, COLORS[0])).append(escape(labels.get(i) + ": " + yText.apply(v))).append("</title></rect>\n");
+            if (valued) {
+                svg.append(text(x + slot * 0.4, y - 4, "middle", escape(yText.apply(v))));
+            }
             if (n <= 12 || i % Math.max(1, n / 8) == 0) {
                 svg.append(text(x + slot * 0.4, H - BOTTOM + 18, "middle", escape(labels.get(i))));
             }
         }
         svg.append(text(LEFT + (W - LEFT - RIGHT) / 2.0, H - 8, "middle", escape(xTitle)));
         return svg.append("</svg>\n").toString();
+    }
+
+    private static double logY(double v, int lo, int hi) {
+        return H - BOTTOM - (H - BOTTOM - TOP) * (Math.log10(v) - lo) / (hi - lo);
     }
 
     private static StringBuilder open() {

@@ -31,10 +31,10 @@ final class BenchText implements BenchListener {
         String what = switch (t.mode()) {
             case THROUGHPUT -> t.directionName() + ", " + t.streams() + (t.streams() == 1 ? " stream" : " streams") + ", " + t.length() + "-byte "
                     + (t.protocol() == TestSpec.Protocol.UDP ? "datagrams" + (t.rate() > 0 ? " at " + Units.bits(t.rate()) : "") : "writes");
-            case LATENCY -> t.connections() + " connections x " + t.length() + " bytes, depth " + t.depth() + ", "
+            case LATENCY -> t.connections() + (t.connections() == 1 ? " connection x " : " connections x ") + t.length() + " bytes, depth " + t.depth() + ", "
                     + s.streams().size() + " loop" + (s.streams().size() == 1 ? "" : "s") + (t.rate() > 0 ? ", " + t.rate() + " round trips/s" : ", as fast as possible");
             case CONNECT -> s.streams().size() + " connector" + (s.streams().size() == 1 ? "" : "s");
-            case CONNS -> t.connections() + " connections held";
+            case CONNS -> t.connections() + (t.connections() == 1 ? " connection held" : " connections held");
         };
         out.printf(Locale.ROOT, "sockit bench: %s %s to %s%s: %s, %.2f s%s%n", t.modeName(), t.protocolName(), s.target(),
                 s.echoPeer() ? " (echo peer)" : "", what, t.duration().toMillis() / 1e3,
