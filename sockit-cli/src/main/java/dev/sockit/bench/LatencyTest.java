@@ -33,7 +33,12 @@ final class LatencyTest implements Measurement {
     static final long UDP_TIMEOUT_MS = 200;
     private static final long DRAIN_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final long SPIN_BELOW_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
-    private static final int MAX_OUTSTANDING = 4096;
+    /**
+     * Messages a connection may have due and unanswered at a fixed rate (as fast as possible it
+     * is {@code --depth}); a send due beyond that is skipped, so a stalled server costs bounded
+     * memory: 2 KiB per connection.
+     */
+    private static final int PACED_OUTSTANDING = 256;
 
     private final InetSocketAddress server;
     private final TestSpec spec;
@@ -148,6 +153,8 @@ final class LatencyTest implements Measurement {
         final int id;
         final List<Conn> conns = new ArrayList<>();
         final Histogram histogram = new Histogram();
+        /** One read buffer for every connection of the loop: what is read is counted (TCP) or looked at (UDP) at once. */
+        final ByteBuffer readBuffer = ByteBuffer.allocateDirect(Math.max(spec.length(), 64 * 1024));
         Selector selector;
         long lost;
         volatile long roundTrips;
@@ -235,7 +242,7 @@ final class LatencyTest implements Measurement {
         final boolean udp;
         final ByteBuffer out;
         final ByteBuffer in;
-        final long[] dues = new long[MAX_OUTSTANDING];
+        final long[] dues;
         SelectionKey key;
         long head;
         long tail;
@@ -251,7 +258,8 @@ final class LatencyTest implements Measurement {
             this.channel = channel;
             this.udp = udp;
             this.out = ByteBuffer.allocateDirect(spec.length());
-            this.in = ByteBuffer.allocateDirect(Math.max(spec.length(), 64 * 1024));
+            this.in = loop.readBuffer;
+            this.dues = new long[spec.rate() > 0 ? Math.max(spec.depth(), PACED_OUTSTANDING) : spec.depth()];
             if (udp) {
                 Datagrams.header(out, cookie, id, Datagrams.ECHO);
             }
@@ -264,13 +272,13 @@ final class LatencyTest implements Measurement {
 
         /** A message is due at {@code due}: sends it now if nothing is ahead of it. */
         void queue(long due) throws IOException {
-            if (tail - head >= MAX_OUTSTANDING) {
+            if (tail - head >= dues.length) {
                 return;
             }
             if (lastAnswer == 0) {
                 lastAnswer = due;
             }
-            dues[(int) (tail++ % MAX_OUTSTANDING)] = due;
+            dues[(int) (tail++ % dues.length)] = due;
             pending++;
             flush();
         }
@@ -280,7 +288,7 @@ final class LatencyTest implements Measurement {
                 if (!out.hasRemaining()) {
                     out.clear();
                     if (udp) {
-                        Datagrams.stamp(out, seq++, dues[(int) ((tail - pending) % MAX_OUTSTANDING)]);
+                        Datagrams.stamp(out, seq++, dues[(int) ((tail - pending) % dues.length)]);
                     }
                 }
                 channel.write(out);
@@ -308,7 +316,7 @@ final class LatencyTest implements Measurement {
                 received += n;
                 while (received >= spec.length() && tail > head) {
                     received -= spec.length();
-                    answered(dues[(int) (head++ % MAX_OUTSTANDING)], now, again);
+                    answered(dues[(int) (head++ % dues.length)], now, again);
                 }
                 if (n < in.capacity()) {
                     return; // Drained (a short read): the next readiness brings more, without a read that finds nothing.
