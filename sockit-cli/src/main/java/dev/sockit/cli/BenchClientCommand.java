@@ -12,8 +12,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code sockit bench client HOST [MODE]}: measures against a bench server, or any echo server. */
 @Command(name = "client", mixinStandardHelpOptions = true,
-        description = {"Measure against a 'sockit bench server' (or, with --echo-peer, any echo server for latency,",
-            "any TCP listener for connect and conns).",
+        description = {"Measure against a 'sockit bench server'.",
+            "With --echo-peer: against any echo server (latency) or any TCP listener (connect, conns).",
             "MODE: throughput (default), latency, connect, conns."})
 final class BenchClientCommand implements Callable<Integer> {
     @Spec

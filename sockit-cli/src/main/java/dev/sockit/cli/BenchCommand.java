@@ -14,8 +14,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Measure throughput, latency, connection rate and held connections.",
-            "Run 'sockit bench server' on one side and 'sockit bench client HOST MODE' on the other,",
-            "or 'sockit bench loopback MODE' for both in one process on 127.0.0.1."
+            "Run 'sockit bench server' on one side and 'sockit bench client HOST MODE' on the other, "
+                + "or 'sockit bench loopback MODE' for both in one process on 127.0.0.1."
         },
         subcommands = {BenchServerCommand.class, BenchClientCommand.class, BenchLoopbackCommand.class},
         footerHeading = "%nExit status:%n",
