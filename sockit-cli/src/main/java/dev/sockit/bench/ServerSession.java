@@ -222,7 +222,9 @@ final class ServerSession {
                 return;
             }
             reported = true;
-            result = ControlProtocol.result(report());
+            ServerReport r = report();
+            result = ControlProtocol.result(r);
+            log.accept("session " + Long.toHexString(cookie) + " result: " + describe(r));
         } finally {
             lock.unlock();
         }
@@ -243,6 +245,16 @@ final class ServerSession {
             lastUdpChange = now;
         }
         return now - lastUdpChange >= UDP_QUIET_NANOS;
+    }
+
+    private String describe(ServerReport r) {
+        return switch (spec.mode()) {
+            case THROUGHPUT -> Units.bytes(ServerReport.sum(r.bytes())) + " in " + r.bytes().size() + (r.bytes().size() == 1 ? " stream" : " streams")
+                    + (spec.protocol() == TestSpec.Protocol.UDP ? ", " + ServerReport.sum(r.datagrams()) + " datagrams, "
+                            + ServerReport.sum(r.lost()) + " lost, " + ServerReport.sum(r.outOfOrder()) + " out of order" : "");
+            case CONNS -> r.held() + " connections held";
+            default -> "done";
+        };
     }
 
     private ServerReport report() {
