@@ -31,11 +31,11 @@ import picocli.CommandLine.Spec;
             "       sockit -U [options] PATH            connect to a UNIX stream socket",
             "       sockit -l [options] [HOST] [PORT]   listen",
             "       sockit -z [options] HOST PORT...    scan: ports, 20-30, 80,443",
-            "       sockit COMMAND [ARGS]               demo, addr, resolve, example, help",
+            "       sockit COMMAND [ARGS]               demo, bench, addr, resolve, example, help",
             ""
         },
         commandListHeading = "%nCommands:%n",
-        subcommands = {DemoCommand.class, AddrCommand.class, ResolveCommand.class, ExampleCommand.class, HelpCommand.class},
+        subcommands = {DemoCommand.class, AddrCommand.class, ResolveCommand.class, ExampleCommand.class, BenchCommand.class, HelpCommand.class},
         footerHeading = "%nExit status:%n",
         footer = {
             "  0  success",
