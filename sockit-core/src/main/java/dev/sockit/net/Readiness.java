@@ -138,9 +138,7 @@ final class Readiness {
      * @throws IllegalArgumentException if {@code timeout} is negative
      */
     static Deadline deadline(Duration timeout) {
-        if (timeout.isNegative()) {
-            throw new IllegalArgumentException("timeout: " + timeout + " (expected: >= 0)");
-        }
+        SocketArgs.checkTimeout(timeout);
         return timeout.isZero()
                 ? Deadline.nonBlocking()
                 : Deadline.after(Deadline.Kind.TIMEOUT, Math.max(1, Deadline.toNanos(timeout)));

@@ -28,7 +28,6 @@ import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -289,7 +288,7 @@ public final class Socket implements Closeable {
         if (addresses.isEmpty()) {
             throw new IllegalArgumentException("addresses: empty (expected: at least one)");
         }
-        checkTimeout(timeout);
+        SocketArgs.checkTimeout(timeout);
         IOException last = null;
         for (InetSockAddr address : addresses) {
             Socket socket = socket(address.family(), SocketType.SOCK_STREAM);
@@ -397,7 +396,7 @@ public final class Socket implements Closeable {
      */
     public void settimeout(Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");
-        checkTimeout(timeout);
+        SocketArgs.checkTimeout(timeout);
         setTimeoutNanos(timeout.isZero() ? 0 : Math.max(1, Deadline.toNanos(timeout)));
     }
 
@@ -632,9 +631,9 @@ public final class Socket implements Closeable {
      * @throws IllegalArgumentException if {@code n} is negative
      */
     public byte[] recv(int n, int flags) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate(requireCount(n));
+        ByteBuffer buffer = ByteBuffer.allocate(SocketArgs.requireCount(n));
         Received received = receive(buffer, flags, "recv", false);
-        return copyOf(buffer, received.stored());
+        return SocketArgs.copyOf(buffer, received.stored());
     }
 
     /**
@@ -659,7 +658,7 @@ public final class Socket implements Closeable {
      * @throws IllegalArgumentException if {@code buffer} is read-only
      */
     public int recvInto(ByteBuffer buffer, int flags) throws IOException {
-        requireWritable(buffer);
+        SocketArgs.requireWritable(buffer);
         Received received = receive(buffer, flags, "recv", false);
         return (flags & MSG_TRUNC) != 0 ? received.length() : received.stored();
     }
@@ -673,9 +672,9 @@ public final class Socket implements Closeable {
      * @throws IllegalArgumentException if {@code n} is negative
      */
     public Datagram recvfrom(int n, int flags) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate(requireCount(n));
+        ByteBuffer buffer = ByteBuffer.allocate(SocketArgs.requireCount(n));
         Received received = receive(buffer, flags, "recvfrom", true);
-        return new Datagram(copyOf(buffer, received.stored()), received.source(),
+        return new Datagram(SocketArgs.copyOf(buffer, received.stored()), received.source(),
                 received.length() > received.stored());
     }
 
@@ -686,7 +685,7 @@ public final class Socket implements Closeable {
      * @throws IllegalArgumentException if {@code buffer} is read-only
      */
     public RecvFrom recvfromInto(ByteBuffer buffer, int flags) throws IOException {
-        requireWritable(buffer);
+        SocketArgs.requireWritable(buffer);
         Received received = receive(buffer, flags, "recvfrom", true);
         int n = (flags & MSG_TRUNC) != 0 ? received.length() : received.stored();
         return new RecvFrom(n, received.source(), received.length() > received.stored());
@@ -1149,15 +1148,7 @@ public final class Socket implements Closeable {
      * @throws IllegalArgumentException if negative
      */
     public void setLinger(Optional<Duration> linger) throws IOException {
-        Objects.requireNonNull(linger, "linger");
-        int seconds = -1;
-        if (linger.isPresent()) {
-            Duration value = linger.get();
-            checkTimeout(value);
-            long rounded = value.getSeconds() + (value.getNano() > 0 ? 1 : 0);
-            seconds = (int) Math.min(Integer.MAX_VALUE, rounded);
-        }
-        setsockopt(SockOpt.SOL_SOCKET, SockOpt.SO_LINGER, seconds);
+        setsockopt(SockOpt.SOL_SOCKET, SockOpt.SO_LINGER, SocketArgs.lingerSeconds(linger));
     }
 
     /** {@code SO_LINGER}: empty when off. */
@@ -1172,7 +1163,7 @@ public final class Socket implements Closeable {
      * Timeout and non-blocking modes ignore it, as Linux ignores it on a non-blocking socket.
      */
     public void setReceiveTimeout(Duration timeout) throws IOException {
-        setsockopt(SockOpt.SOL_SOCKET, SockOpt.SO_RCVTIMEO, millis(timeout));
+        setsockopt(SockOpt.SOL_SOCKET, SockOpt.SO_RCVTIMEO, SocketArgs.millis(timeout));
     }
 
     /** {@code SO_RCVTIMEO}; {@link Duration#ZERO} for none. */
@@ -1186,7 +1177,7 @@ public final class Socket implements Closeable {
      * {@link Duration#ZERO} for ever.
      */
     public void setSendTimeout(Duration timeout) throws IOException {
-        setsockopt(SockOpt.SOL_SOCKET, SockOpt.SO_SNDTIMEO, millis(timeout));
+        setsockopt(SockOpt.SOL_SOCKET, SockOpt.SO_SNDTIMEO, SocketArgs.millis(timeout));
     }
 
     /** {@code SO_SNDTIMEO}; {@link Duration#ZERO} for none. */
@@ -1366,7 +1357,7 @@ public final class Socket implements Closeable {
                 return wrapAccepted(accepted);
             }
             if (!await(readWaiter, server, SelectionKey.OP_ACCEPT, deadline, "accept")) {
-                throw wouldBlock("accept", deadline);
+                throw deadline.cannotWait("accept");
             }
         }
     }
@@ -1561,7 +1552,7 @@ public final class Socket implements Closeable {
     /** Checks the flags, takes the read lock, and receives. */
     private Received implReceive(ByteBuffer buffer, int flags, String call, boolean wantSource) throws IOException {
         if ((flags & ~RECV_FLAGS) != 0) {
-            throw unsupportedFlags(call, flags, "MSG_PEEK, MSG_TRUNC, MSG_DONTWAIT and MSG_WAITALL");
+            throw SocketArgs.unsupportedFlags(call, flags, "MSG_PEEK, MSG_TRUNC, MSG_DONTWAIT and MSG_WAITALL");
         }
         readLock.lock();
         try {
@@ -1570,7 +1561,7 @@ public final class Socket implements Closeable {
                 return receiveDatagram(buffer, flags, deadline, call);
             }
             if ((flags & MSG_TRUNC) != 0) {
-                throw unsupportedFlags(call, MSG_TRUNC, "MSG_TRUNC on datagram sockets only");
+                throw SocketArgs.unsupportedFlags(call, MSG_TRUNC, "MSG_TRUNC on datagram sockets only");
             }
             int n = receiveStream(buffer, flags, deadline, call);
             return new Received(n, n, wantSource ? streamPeer(call) : UnixSockAddr.UNNAMED);
@@ -1612,7 +1603,7 @@ public final class Socket implements Closeable {
                 if (have > 0) {
                     break;
                 }
-                throw wouldBlock(call, deadline);
+                throw deadline.cannotWait(call);
             }
             stream = connectedStream(false, call, deadline);
         }
@@ -1676,12 +1667,12 @@ public final class Socket implements Closeable {
                 }
                 if (inputShutdown) {
                     if (deadline.isNonBlocking()) {
-                        throw wouldBlock(call, deadline);
+                        throw deadline.cannotWait(call);
                     }
                     return new Received(0, 0, streamPeer(call));
                 }
                 if (!await(readWaiter, datagrams, SelectionKey.OP_READ, deadline, call)) {
-                    throw wouldBlock(call, deadline);
+                    throw deadline.cannotWait(call);
                 }
             }
             datagramBuffer.flip();
@@ -1727,7 +1718,7 @@ public final class Socket implements Closeable {
     private int implSend(ByteBuffer buffer, int flags, Optional<SockAddr> target, boolean all, String call)
             throws IOException {
         if ((flags & ~SEND_FLAGS) != 0) {
-            throw unsupportedFlags(call, flags, "MSG_DONTWAIT");
+            throw SocketArgs.unsupportedFlags(call, flags, "MSG_DONTWAIT");
         }
         writeLock.lock();
         try {
@@ -1769,7 +1760,7 @@ public final class Socket implements Closeable {
                 if (sent > 0 && !all) {
                     return sent;
                 }
-                throw wouldBlock(call, deadline);
+                throw deadline.cannotWait(call);
             }
         } while (buffer.hasRemaining());
         return sent;
@@ -1806,7 +1797,7 @@ public final class Socket implements Closeable {
                 stateLock.unlock();
             }
             if (!await(sending ? writeWaiter : readWaiter, pending, SelectionKey.OP_CONNECT, deadline, call)) {
-                throw wouldBlock(call, deadline);
+                throw deadline.cannotWait(call);
             }
         }
     }
@@ -1846,7 +1837,7 @@ public final class Socket implements Closeable {
                 return n;
             }
             if (!await(writeWaiter, datagrams, SelectionKey.OP_WRITE, deadline, call)) {
-                throw wouldBlock(call, deadline);
+                throw deadline.cannotWait(call);
             }
         }
     }
@@ -1956,12 +1947,6 @@ public final class Socket implements Closeable {
         return socketOption > 0 ? Deadline.after(Deadline.Kind.SOCKET_OPTION, socketOption) : Deadline.never();
     }
 
-    private static IOException wouldBlock(String call, Deadline deadline) {
-        return deadline.kind() == Deadline.Kind.TIMEOUT
-                ? Errors.timedOut(call, "")
-                : Errors.of(Errno.EAGAIN, call, "");
-    }
-
     /** The error for a JDK failure: {@code EBADF} if the socket was closed meanwhile. */
     private IOException failure(Exception e, String call, String target, Errno fallback) {
         if (state == State.CLOSED && !(e instanceof SocketError)) {
@@ -2063,42 +2048,6 @@ public final class Socket implements Closeable {
         if (type != SocketType.SOCK_STREAM) {
             throw new IllegalStateException(what + ": a " + type + " socket (expected: SOCK_STREAM)");
         }
-    }
-
-    private static IOException unsupportedFlags(String call, int flags, String supported) {
-        String detail = "flags 0x" + Integer.toHexString(flags) + " (sockit supports " + supported + ")";
-        return Errors.of(Errno.EOPNOTSUPP, call, "", detail);
-    }
-
-    private static int requireCount(int n) {
-        if (n < 0) {
-            throw new IllegalArgumentException("n: " + n + " (expected: >= 0)");
-        }
-        return n;
-    }
-
-    private static void requireWritable(ByteBuffer buffer) {
-        Objects.requireNonNull(buffer, "buffer");
-        if (buffer.isReadOnly()) {
-            throw new IllegalArgumentException("buffer: read-only (expected: a writable buffer)");
-        }
-    }
-
-    private static void checkTimeout(Duration timeout) {
-        if (timeout.isNegative()) {
-            throw new IllegalArgumentException("timeout: " + timeout + " (expected: >= 0)");
-        }
-    }
-
-    private static int millis(Duration timeout) {
-        Objects.requireNonNull(timeout, "timeout");
-        checkTimeout(timeout);
-        return (int) Math.min(Integer.MAX_VALUE, Deadline.ceilMillis(Deadline.toNanos(timeout)));
-    }
-
-    private static byte[] copyOf(ByteBuffer buffer, int n) {
-        byte[] array = buffer.array();
-        return n == array.length ? array : Arrays.copyOf(array, n);
     }
 
     // select/poll support
