@@ -19,7 +19,6 @@ import java.net.SocketAddress;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
-import java.nio.channels.MembershipKey;
 import java.nio.channels.NetworkChannel;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
@@ -28,9 +27,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -127,9 +124,6 @@ public final class Socket implements Closeable {
     private record Received(int stored, int length, SockAddr source) {
     }
 
-    private record Group(Ipv4Address group, Ipv4Address iface) {
-    }
-
     private final AddressFamily family;
     private final SocketType type;
     private final int proto;
@@ -162,7 +156,7 @@ public final class Socket implements Closeable {
     /** Guarded by stateLock. */
     private final SocketOptions options;
     /** Multicast memberships of a datagram socket; guarded by stateLock. */
-    private final Map<Group, MembershipKey> memberships = new HashMap<>();
+    private final Memberships memberships;
 
     /** Bytes a peek took from a stream channel; guarded by readLock. */
     private final ReadAhead readAhead = new ReadAhead();
@@ -182,6 +176,7 @@ public final class Socket implements Closeable {
         this.state = state;
         this.options = options;
         this.pairEnd = pairEnd;
+        this.memberships = new Memberships(family, type);
         this.connectReported = state == State.CONNECTED;
     }
 
@@ -1227,20 +1222,13 @@ public final class Socket implements Closeable {
     private void implJoinGroup(Ipv4Address group, Ipv4Address iface) throws IOException {
         stateLock.lock();
         try {
-            DatagramChannel datagrams = membershipChannel("IP_ADD_MEMBERSHIP", group);
-            Group key = new Group(group, iface);
-            if (memberships.containsKey(key)) {
-                throw Errors.of(Errno.EADDRINUSE, "setsockopt", "IP_ADD_MEMBERSHIP", "already a member");
-            }
-            try {
-                memberships.put(key, datagrams.join(group.toInetAddress(), NioChannels.multicastInterface(iface)));
-            } catch (IOException | RuntimeException e) {
-                throw JdkErrors.map(e, "setsockopt", "IP_ADD_MEMBERSHIP", Errno.EINVAL);
-            }
+            ensureOpen("setsockopt", "IP_ADD_MEMBERSHIP");
+            memberships.join(channel, group, iface);
         } finally {
             stateLock.unlock();
         }
     }
+
 
     /**
      * Leaves a group joined with {@link #joinGroup}, as {@code setsockopt(IP_DROP_MEMBERSHIP)}.
@@ -1265,16 +1253,13 @@ public final class Socket implements Closeable {
     private void implLeaveGroup(Ipv4Address group, Ipv4Address iface) throws IOException {
         stateLock.lock();
         try {
-            membershipChannel("IP_DROP_MEMBERSHIP", group);
-            MembershipKey key = memberships.remove(new Group(group, iface));
-            if (key == null) {
-                throw Errors.of(Errno.EADDRNOTAVAIL, "setsockopt", "IP_DROP_MEMBERSHIP", "not a member");
-            }
-            key.drop();
+            ensureOpen("setsockopt", "IP_DROP_MEMBERSHIP");
+            memberships.leave(channel, group, iface);
         } finally {
             stateLock.unlock();
         }
     }
+
 
     // ---------------------------------------------------------------------------------------
     // Streams
@@ -2021,19 +2006,6 @@ public final class Socket implements Closeable {
         }
     }
 
-    private DatagramChannel membershipChannel(String option, Ipv4Address group) throws IOException {
-        ensureOpen("setsockopt", option);
-        if (family == AddressFamily.AF_UNIX) {
-            throw Errors.of(Errno.EOPNOTSUPP, "setsockopt", option, "a UNIX socket has only SOL_SOCKET options");
-        }
-        if (type != SocketType.SOCK_DGRAM) {
-            throw Errors.of(Errno.EPROTO, "setsockopt", option, "not a datagram socket");
-        }
-        if (!group.isMulticast()) {
-            throw Errors.of(Errno.EINVAL, "setsockopt", option, group + " is not a multicast group");
-        }
-        return (DatagramChannel) channel;
-    }
 
     private void setTimeoutNanos(long nanos) {
         stateLock.lock();
