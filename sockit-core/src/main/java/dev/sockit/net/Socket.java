@@ -110,60 +110,48 @@ public final class Socket implements Closeable {
 
     private static final int RECV_FLAGS = MSG_PEEK | MSG_TRUNC | MSG_DONTWAIT | MSG_WAITALL;
     private static final int SEND_FLAGS = MSG_DONTWAIT;
-    /** Larger than any UDP payload (65,507 bytes over IPv4, 65,527 over IPv6). */
-    private static final int MAX_DATAGRAM = 65_536;
     private static final long BLOCKING = -1;
 
-    private enum State { UNCONNECTED, CONNECTING, CONNECTED, LISTENING, CLOSED }
+    enum State { UNCONNECTED, CONNECTING, CONNECTED, LISTENING, CLOSED }
 
-    /** A datagram a peek has taken from the channel. */
-    private record Peeked(byte[] data, SockAddr source) {
-    }
-
-    /** A received count, how long the datagram was, and who sent it. */
-    private record Received(int stored, int length, SockAddr source) {
-    }
-
-    private final AddressFamily family;
-    private final SocketType type;
+    final AddressFamily family;
+    final SocketType type;
     private final int proto;
     /** A {@code socketpair} end: both its names are unnamed, as Linux reports them. */
     private final boolean pairEnd;
 
-    private final ReentrantLock readLock = new ReentrantLock();
-    private final ReentrantLock writeLock = new ReentrantLock();
-    private final ReentrantLock stateLock = new ReentrantLock();
-    private final Waiter readWaiter = new Waiter();
-    private final Waiter writeWaiter = new Waiter();
+    final ReentrantLock readLock = new ReentrantLock();
+    final ReentrantLock writeLock = new ReentrantLock();
+    final ReentrantLock stateLock = new ReentrantLock();
+    final Waiter readWaiter = new Waiter();
+    final Waiter writeWaiter = new Waiter();
 
     /** A {@code SocketChannel}, {@code ServerSocketChannel} or {@code DatagramChannel}; written under stateLock. */
-    private volatile SelectableChannel channel;
+    volatile SelectableChannel channel;
     /** Written under stateLock. */
-    private volatile State state;
+    volatile State state;
     /** {@link #BLOCKING}, 0 (non-blocking) or the timeout in nanoseconds; written under stateLock. */
     private volatile long timeoutNanos = BLOCKING;
     /** Written under stateLock. */
-    private volatile boolean inputShutdown;
+    volatile boolean inputShutdown;
     /** Written under stateLock. */
-    private volatile boolean outputShutdown;
+    volatile boolean outputShutdown;
 
     /** The address {@code bind} was given, to bind a replacement channel to; guarded by stateLock. */
-    private Optional<SockAddr> boundTo = Optional.empty();
+    Optional<SockAddr> boundTo = Optional.empty();
     /** The error of a failed connect not yet reported ({@code SO_ERROR}); guarded by stateLock. */
-    private Optional<Errno> pendingError = Optional.empty();
+    Optional<Errno> pendingError = Optional.empty();
     /** Whether a connect call has reported the connection ({@code 0}, then {@code EISCONN}); guarded by stateLock. */
     private boolean connectReported;
     /** Guarded by stateLock. */
-    private final SocketOptions options;
+    final SocketOptions options;
     /** Multicast memberships of a datagram socket; guarded by stateLock. */
     private final Memberships memberships;
 
     /** Bytes a peek took from a stream channel; guarded by readLock. */
     private final ReadAhead readAhead = new ReadAhead();
-    /** A datagram a peek took from a datagram channel; guarded by readLock. */
-    private Optional<Peeked> peeked = Optional.empty();
-    /** Where datagrams are received, allocated on the first; guarded by readLock. */
-    private ByteBuffer datagramBuffer;
+    /** The datagram receive path, with a datagram a peek left; guarded by readLock. */
+    private final DatagramReceiver datagramReceiver = new DatagramReceiver(this);
     /** Whether a receive reported {@code ECONNRESET}, after which receives read end of stream; guarded by readLock. */
     private boolean resetReported;
 
@@ -1474,7 +1462,7 @@ public final class Socket implements Closeable {
      * A failed connect leaves its errno pending ({@code SO_ERROR}, or the next call) and the
      * socket unconnected on a fresh channel, as a C socket stays usable.
      */
-    private void pollConnect() throws IOException {
+    void pollConnect() throws IOException {
         if (state != State.CONNECTING) {
             return;
         }
@@ -1543,7 +1531,7 @@ public final class Socket implements Closeable {
         try {
             Deadline deadline = receiveDeadline(flags);
             if (type == SocketType.SOCK_DGRAM) {
-                return receiveDatagram(buffer, flags, deadline, call);
+                return datagramReceiver.receive(buffer, flags, deadline, call);
             }
             if ((flags & MSG_TRUNC) != 0) {
                 throw SocketArgs.unsupportedFlags(call, MSG_TRUNC, "MSG_TRUNC on datagram sockets only");
@@ -1617,69 +1605,6 @@ public final class Socket implements Closeable {
         }
     }
 
-    /**
-     * Receives one datagram (or takes the one a peek left), stores what fits of it, and keeps
-     * it if peeking. Datagrams are received whole into a buffer larger than any, so their real
-     * length is known ({@code MSG_TRUNC}).
-     */
-    private Received receiveDatagram(ByteBuffer buffer, int flags, Deadline deadline, String call) throws IOException {
-        boolean peek = (flags & MSG_PEEK) != 0;
-        if (peeked.isEmpty()) {
-            if (datagramBuffer == null) {
-                datagramBuffer = ByteBuffer.allocateDirect(MAX_DATAGRAM);
-            }
-            SocketAddress from = null;
-            while (from == null) {
-                DatagramChannel datagrams;
-                boolean bound;
-                stateLock.lock();
-                try {
-                    ensureOpen(call, "");
-                    datagrams = (DatagramChannel) channel;
-                    bound = localAddress().isPresent();
-                } finally {
-                    stateLock.unlock();
-                }
-                datagramBuffer.clear();
-                try {
-                    // The JDK binds an unbound channel to receive; Linux just finds nothing.
-                    from = bound ? datagrams.receive(datagramBuffer) : null;
-                } catch (IOException | RuntimeException e) {
-                    throw failure(e, call, "", Errno.EIO);
-                }
-                if (from != null) {
-                    break;
-                }
-                if (inputShutdown) {
-                    if (deadline.isNonBlocking()) {
-                        throw deadline.cannotWait(call);
-                    }
-                    return new Received(0, 0, streamPeer(call));
-                }
-                if (!await(readWaiter, datagrams, SelectionKey.OP_READ, deadline, call)) {
-                    throw deadline.cannotWait(call);
-                }
-            }
-            datagramBuffer.flip();
-            SockAddr source = SockAddrs.fromJdk(from, family);
-            int length = datagramBuffer.remaining();
-            if (!peek) {
-                int stored = Math.min(length, buffer.remaining());
-                buffer.put(datagramBuffer.limit(stored));
-                return new Received(stored, length, source);
-            }
-            byte[] data = new byte[length];
-            datagramBuffer.get(data);
-            peeked = Optional.of(new Peeked(data, source));
-        }
-        Peeked datagram = peeked.get();
-        int stored = Math.min(datagram.data().length, buffer.remaining());
-        buffer.put(datagram.data(), 0, stored);
-        if (!peek) {
-            peeked = Optional.empty();
-        }
-        return new Received(stored, datagram.data().length, datagram.source());
-    }
 
     /** Sends {@code buffer}'s remaining bytes, for every public send; traced as {@code sendto}. */
     private int send(ByteBuffer buffer, int flags, Optional<SockAddr> target, boolean all, String call)
@@ -1869,7 +1794,7 @@ public final class Socket implements Closeable {
      * is closed, so it gets the same descriptor number (the lowest free one) unless another
      * thread opens a file in between, and {@link #fileno} stays what it was, as in C.
      */
-    private void replaceChannel() throws IOException {
+    void replaceChannel() throws IOException {
         SelectableChannel old = channel;
         readWaiter.reset();
         writeWaiter.reset();
@@ -1899,7 +1824,7 @@ public final class Socket implements Closeable {
     // Small helpers
 
     /** Waits on {@code waiter} for what remains of {@code deadline}; false if nothing remains. */
-    private boolean await(Waiter waiter, SelectableChannel on, int ops, Deadline deadline, String call)
+    boolean await(Waiter waiter, SelectableChannel on, int ops, Deadline deadline, String call)
             throws IOException {
         long remaining = deadline.remainingNanos();
         if (remaining <= 0) {
@@ -1933,7 +1858,7 @@ public final class Socket implements Closeable {
     }
 
     /** The error for a JDK failure: {@code EBADF} if the socket was closed meanwhile. */
-    private IOException failure(Exception e, String call, String target, Errno fallback) {
+    IOException failure(Exception e, String call, String target, Errno fallback) {
         if (state == State.CLOSED && !(e instanceof SocketError)) {
             IOException closed = Errors.of(Errno.EBADF, call, target);
             closed.initCause(e);
@@ -1943,7 +1868,7 @@ public final class Socket implements Closeable {
     }
 
     /** With stateLock held: reports (and clears) the error of a failed connect, as Linux reports {@code sk_err} once. */
-    private void throwPendingError(String call, String target) throws IOException {
+    void throwPendingError(String call, String target) throws IOException {
         if (pendingError.isPresent()) {
             Errno failed = pendingError.get();
             pendingError = Optional.empty();
@@ -1951,14 +1876,14 @@ public final class Socket implements Closeable {
         }
     }
 
-    private void ensureOpen(String call, String target) throws IOException {
+    void ensureOpen(String call, String target) throws IOException {
         if (state == State.CLOSED) {
             throw Errors.of(Errno.EBADF, call, target);
         }
     }
 
     /** The error Linux gives for an address of the wrong family, or the JDK's limit on UNIX paths. */
-    private void checkFamily(String call, SockAddr address) throws IOException {
+    void checkFamily(String call, SockAddr address) throws IOException {
         Optional<Errno> wrong = SockAddrs.familyError(family, type, call, address);
         if (wrong.isPresent()) {
             throw Errors.of(wrong.get(), call, SockAddrs.text(address),
@@ -1971,7 +1896,7 @@ public final class Socket implements Closeable {
     }
 
     /** With stateLock held: the channel's local address, empty while unbound. */
-    private Optional<SocketAddress> localAddress() throws IOException {
+    Optional<SocketAddress> localAddress() throws IOException {
         try {
             return Optional.ofNullable(((NetworkChannel) channel).getLocalAddress());
         } catch (IOException e) {
@@ -1980,7 +1905,7 @@ public final class Socket implements Closeable {
     }
 
     /** With stateLock held: the peer, if connected. */
-    private Optional<SockAddr> peer() throws IOException {
+    Optional<SockAddr> peer() throws IOException {
         if (state != State.CONNECTED) {
             return Optional.empty();
         }
@@ -1997,7 +1922,7 @@ public final class Socket implements Closeable {
         }
     }
 
-    private SockAddr streamPeer(String call) throws IOException {
+    SockAddr streamPeer(String call) throws IOException {
         stateLock.lock();
         try {
             return peer().orElseThrow(() -> Errors.of(Errno.ENOTCONN, call, ""));
@@ -2039,7 +1964,7 @@ public final class Socket implements Closeable {
         boolean reset = false;
         if (readLock.tryLock()) {
             try {
-                buffered = readAhead.available() > 0 || peeked.isPresent();
+                buffered = readAhead.available() > 0 || datagramReceiver.hasPeeked();
                 reset = resetReported || pollFoundError;
             } finally {
                 readLock.unlock();
