@@ -148,12 +148,10 @@ public final class Socket implements Closeable {
     /** Multicast memberships of a datagram socket; guarded by stateLock. */
     private final Memberships memberships;
 
-    /** Bytes a peek took from a stream channel; guarded by readLock. */
-    private final ReadAhead readAhead = new ReadAhead();
+    /** The stream receive path, with bytes a peek left; guarded by readLock. */
+    private final StreamReceiver streamReceiver = new StreamReceiver(this);
     /** The datagram receive path, with a datagram a peek left; guarded by readLock. */
     private final DatagramReceiver datagramReceiver = new DatagramReceiver(this);
-    /** Whether a receive reported {@code ECONNRESET}, after which receives read end of stream; guarded by readLock. */
-    private boolean resetReported;
 
     private Socket(AddressFamily family, SocketType type, int proto, SelectableChannel channel, State state,
             SocketOptions options, boolean pairEnd) {
@@ -1536,74 +1534,14 @@ public final class Socket implements Closeable {
             if ((flags & MSG_TRUNC) != 0) {
                 throw SocketArgs.unsupportedFlags(call, MSG_TRUNC, "MSG_TRUNC on datagram sockets only");
             }
-            int n = receiveStream(buffer, flags, deadline, call);
+            int n = streamReceiver.receive(buffer, flags, deadline, call);
             return new Received(n, n, wantSource ? streamPeer(call) : UnixSockAddr.UNNAMED);
         } finally {
             readLock.unlock();
         }
     }
 
-    /**
-     * Receives from a stream: bytes a peek left come first; then one channel read at a time,
-     * waiting when there is nothing, until one byte is there ({@link #MSG_WAITALL}: all that
-     * fit), end of stream, or the deadline (returning what came, or failing if nothing did).
-     */
-    private int receiveStream(ByteBuffer buffer, int flags, Deadline deadline, String call) throws IOException {
-        boolean peek = (flags & MSG_PEEK) != 0;
-        int wanted = buffer.remaining();
-        int need = (flags & MSG_WAITALL) != 0 ? wanted : Math.min(1, wanted);
-        SocketChannel stream = connectedStream(false, call, deadline);
-        int got = peek ? 0 : readAhead.drainTo(buffer);
-        int have = peek ? readAhead.available() : got;
-        while (have < need && !resetReported) {
-            int n;
-            try {
-                n = peek ? readAhead.fillFrom(stream, wanted) : stream.read(buffer);
-            } catch (IOException | RuntimeException e) {
-                if (have > 0) {
-                    break;
-                }
-                IOException error = failure(e, call, "", Errno.EIO);
-                resetReported = error instanceof SocketError socketError && socketError.errno() == Errno.ECONNRESET;
-                throw error;
-            }
-            if (n < 0) {
-                break;
-            }
-            got += peek ? 0 : n;
-            have += n;
-            if (n == 0 && !await(readWaiter, stream, SelectionKey.OP_READ, deadline, call)) {
-                if (have > 0) {
-                    break;
-                }
-                throw deadline.cannotWait(call);
-            }
-            stream = connectedStream(false, call, deadline);
-        }
-        if (have > 0 && have < wanted && !resetReported) {
-            got += topUp(stream, buffer, peek, wanted);
-        }
-        return peek ? readAhead.copyTo(buffer) : got;
-    }
 
-    /**
-     * After bytes came from the read-ahead buffer, one more read that does not wait, so a
-     * call returns what the kernel also holds, up to the space asked for, as Linux's recv does.
-     * A failure here is left for the next call to report.
-     *
-     * @return the bytes stored in {@code buffer} (0 when peeking: they went to the read-ahead buffer)
-     */
-    private int topUp(SocketChannel stream, ByteBuffer buffer, boolean peek, int wanted) {
-        try {
-            if (peek) {
-                readAhead.fillFrom(stream, wanted);
-                return 0;
-            }
-            return Math.max(0, stream.read(buffer));
-        } catch (IOException | RuntimeException leftForTheNextCall) {
-            return 0;
-        }
-    }
 
 
     /** Sends {@code buffer}'s remaining bytes, for every public send; traced as {@code sendto}. */
@@ -1683,7 +1621,7 @@ public final class Socket implements Closeable {
      * A pending connection is waited for, on the waiter of the call's direction, as the
      * deadline allows.
      */
-    private SocketChannel connectedStream(boolean sending, String call, Deadline deadline) throws IOException {
+    SocketChannel connectedStream(boolean sending, String call, Deadline deadline) throws IOException {
         while (true) {
             SocketChannel pending;
             stateLock.lock();
@@ -1949,12 +1887,6 @@ public final class Socket implements Closeable {
 
     // select/poll support
 
-    /** At most how many bytes a probe for poll reads ahead when it cannot ask how many are waiting. */
-    private static final int POLL_PROBE_BYTES = 8192;
-
-    /** Whether poll found the connection broken (its error then pending); guarded by readLock. */
-    private boolean pollFoundError;
-
     /**
      * This socket as {@link Select} and {@link Poll} see it now. Does not block: bytes a peek
      * left count only when no receive holds the read lock.
@@ -1964,8 +1896,8 @@ public final class Socket implements Closeable {
         boolean reset = false;
         if (readLock.tryLock()) {
             try {
-                buffered = readAhead.available() > 0 || datagramReceiver.hasPeeked();
-                reset = resetReported || pollFoundError;
+                buffered = streamReceiver.hasBuffered() || datagramReceiver.hasPeeked();
+                reset = streamReceiver.readsEndOfStream();
             } finally {
                 readLock.unlock();
             }
@@ -1989,7 +1921,7 @@ public final class Socket implements Closeable {
      * For select and poll, on a connected stream that NIO finds readable or the kernel reports in
      * error: tells data from end of stream from a broken connection. Data is left where it is when the kernel can say how
      * much is waiting ({@code FIONREAD}, TCP); otherwise one non-blocking read of up to
-     * {@value #POLL_PROBE_BYTES} bytes moves it to the read-ahead buffer, where the next receive
+     * {@value StreamReceiver#POLL_PROBE_BYTES} bytes moves it to the read-ahead buffer, where the next receive
      * finds it (as after a peek). A broken connection's errno stays pending for {@code SO_ERROR}
      * or the next receive or send, as Linux keeps it until one reports it; receives after that
      * read end of stream. Does not block: {@code BUSY} if a receive holds the read lock.
@@ -1999,44 +1931,7 @@ public final class Socket implements Closeable {
             return SocketStatus.Probe.BUSY;
         }
         try {
-            if (readAhead.available() > 0) {
-                return SocketStatus.Probe.DATA;
-            }
-            if (resetReported || pollFoundError) {
-                return SocketStatus.Probe.EOF;
-            }
-            SocketChannel stream;
-            stateLock.lock();
-            try {
-                if (state != State.CONNECTED || !(channel instanceof SocketChannel connected)) {
-                    return SocketStatus.Probe.NOTHING;
-                }
-                stream = connected;
-            } finally {
-                stateLock.unlock();
-            }
-            int n;
-            try {
-                if (waitingBytes(stream) > 0) {
-                    return SocketStatus.Probe.DATA;
-                }
-                n = readAhead.fillFrom(stream, POLL_PROBE_BYTES);
-            } catch (IOException | RuntimeException e) {
-                Optional<Errno> errno = JdkErrors.errno(e).filter(number -> number != Errno.EBADF);
-                stateLock.lock();
-                try {
-                    if (state == State.CLOSED || errno.isEmpty()) {
-                        return SocketStatus.Probe.NOTHING;
-                    }
-                    pendingError = errno;
-                } finally {
-                    stateLock.unlock();
-                }
-                pollFoundError = true;
-                resetReported = errno.get() == Errno.ECONNRESET;
-                return SocketStatus.Probe.ERROR;
-            }
-            return n > 0 ? SocketStatus.Probe.DATA : n < 0 ? SocketStatus.Probe.EOF : SocketStatus.Probe.NOTHING;
+            return streamReceiver.probe();
         } finally {
             readLock.unlock();
         }
@@ -2060,12 +1955,4 @@ public final class Socket implements Closeable {
         }
     }
 
-    /** Bytes waiting in the kernel ({@code FIONREAD}), -1 where the JDK cannot tell (UNIX sockets). */
-    private static int waitingBytes(SocketChannel stream) {
-        try {
-            return stream.socket().getInputStream().available();
-        } catch (IOException | UnsupportedOperationException cannotTell) {
-            return -1;
-        }
-    }
 }
