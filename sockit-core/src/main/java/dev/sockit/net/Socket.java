@@ -148,6 +148,8 @@ public final class Socket implements Closeable {
     /** Multicast memberships of a datagram socket; guarded by stateLock. */
     private final Memberships memberships;
 
+    /** The send paths; used under writeLock. */
+    private final Sender sender = new Sender(this);
     /** The stream receive path, with bytes a peek left; guarded by readLock. */
     private final StreamReceiver streamReceiver = new StreamReceiver(this);
     /** The datagram receive path, with a datagram a peek left; guarded by readLock. */
@@ -1572,47 +1574,18 @@ public final class Socket implements Closeable {
         try {
             Deadline deadline = sendDeadline(flags);
             if (type == SocketType.SOCK_DGRAM) {
-                return sendDatagram(buffer, target, deadline, call);
+                return sender.sendDatagram(buffer, target, deadline, call);
             }
             if (target.isPresent() && family == AddressFamily.AF_UNIX) {
                 boolean connected = state == State.CONNECTED;
                 throw Errors.of(connected ? Errno.EISCONN : Errno.EOPNOTSUPP, call, SockAddrs.text(target.get()));
             }
-            return sendStream(buffer, deadline, all, call);
+            return sender.sendStream(buffer, deadline, all, call);
         } finally {
             writeLock.unlock();
         }
     }
 
-    /**
-     * Sends on a stream: one channel write at a time, waiting for room, until all is sent or
-     * the deadline (returning the count so far, or failing if nothing was sent; {@code all}
-     * fails either way).
-     */
-    private int sendStream(ByteBuffer buffer, Deadline deadline, boolean all, String call) throws IOException {
-        int sent = 0;
-        do {
-            SocketChannel stream = connectedStream(true, call, deadline);
-            int n;
-            try {
-                n = stream.write(buffer);
-            } catch (IOException | RuntimeException e) {
-                if (sent > 0 && !all) {
-                    return sent;
-                }
-                throw failure(e, call, "", Errno.EPIPE);
-            }
-            sent += n;
-            if (n == 0 && buffer.hasRemaining()
-                    && !await(writeWaiter, stream, SelectionKey.OP_WRITE, deadline, call)) {
-                if (sent > 0 && !all) {
-                    return sent;
-                }
-                throw deadline.cannotWait(call);
-            }
-        } while (buffer.hasRemaining());
-        return sent;
-    }
 
     /**
      * The connected stream channel, for a receive ({@code sending} false) or a send, or the
@@ -1650,45 +1623,6 @@ public final class Socket implements Closeable {
         }
     }
 
-    /** Sends one datagram, to {@code target} or the connected peer, waiting for room. */
-    private int sendDatagram(ByteBuffer buffer, Optional<SockAddr> target, Deadline deadline, String call)
-            throws IOException {
-        String text = target.map(SockAddrs::text).orElse("");
-        Optional<SocketAddress> to = Optional.empty();
-        if (target.isPresent()) {
-            checkFamily(call, target.get());
-            to = Optional.of(SockAddrs.toJdk(target.get()));
-        }
-        int length = buffer.remaining();
-        while (true) {
-            DatagramChannel datagrams;
-            stateLock.lock();
-            try {
-                ensureOpen(call, text);
-                if (outputShutdown) {
-                    throw Errors.of(Errno.EPIPE, call, text, "the socket is shut down for writing");
-                }
-                datagrams = (DatagramChannel) channel;
-                if (to.isEmpty() && !datagrams.isConnected()) {
-                    throw Errors.of(Errno.EDESTADDRREQ, call, text);
-                }
-            } finally {
-                stateLock.unlock();
-            }
-            int n;
-            try {
-                n = to.isPresent() ? datagrams.send(buffer, to.get()) : datagrams.write(buffer);
-            } catch (IOException | RuntimeException e) {
-                throw failure(e, call, text, Errno.EINVAL);
-            }
-            if (n > 0 || length == 0) {
-                return n;
-            }
-            if (!await(writeWaiter, datagrams, SelectionKey.OP_WRITE, deadline, call)) {
-                throw deadline.cannotWait(call);
-            }
-        }
-    }
 
     // ---------------------------------------------------------------------------------------
     // Channels
