@@ -32,7 +32,7 @@ final class Sender {
     int sendStream(ByteBuffer buffer, Deadline deadline, boolean all, String call) throws IOException {
         int sent = 0;
         do {
-            SocketChannel stream = socket.connectedStream(true, call, deadline);
+            SocketChannel stream = socket.connecting.connectedStream(true, call, deadline);
             int n;
             try {
                 n = stream.write(buffer);

@@ -141,13 +141,13 @@ public final class Socket implements Closeable {
     Optional<SockAddr> boundTo = Optional.empty();
     /** The error of a failed connect not yet reported ({@code SO_ERROR}); guarded by stateLock. */
     Optional<Errno> pendingError = Optional.empty();
-    /** Whether a connect call has reported the connection ({@code 0}, then {@code EISCONN}); guarded by stateLock. */
-    private boolean connectReported;
     /** Guarded by stateLock. */
     final SocketOptions options;
     /** Multicast memberships of a datagram socket; guarded by stateLock. */
     private final Memberships memberships;
 
+    /** The connect state machine; guarded by stateLock. */
+    final Connecting connecting;
     /** The send paths; used under writeLock. */
     private final Sender sender = new Sender(this);
     /** The stream receive path, with bytes a peek left; guarded by readLock. */
@@ -165,7 +165,7 @@ public final class Socket implements Closeable {
         this.options = options;
         this.pairEnd = pairEnd;
         this.memberships = new Memberships(family, type);
-        this.connectReported = state == State.CONNECTED;
+        this.connecting = new Connecting(this, state == State.CONNECTED);
     }
 
     // ---------------------------------------------------------------------------------------
@@ -562,12 +562,12 @@ public final class Socket implements Closeable {
         Objects.requireNonNull(address, "address");
         try {
             if (type == SocketType.SOCK_DGRAM) {
-                implConnectDatagram(address);
+                connecting.connectDatagram(address);
             } else {
                 readLock.lock();
                 writeLock.lock();
                 try {
-                    implConnectStream(address, sendDeadline(0));
+                    connecting.connectStream(address, sendDeadline(0));
                 } finally {
                     writeLock.unlock();
                     readLock.unlock();
@@ -779,7 +779,7 @@ public final class Socket implements Closeable {
             }
             boolean read = how != SHUT_WR;
             boolean write = how != SHUT_RD;
-            pollConnect();
+            connecting.pollConnect();
             switch (state) {
                 case LISTENING -> {
                     if (read) {
@@ -907,7 +907,7 @@ public final class Socket implements Closeable {
         stateLock.lock();
         try {
             ensureOpen("getpeername", "");
-            pollConnect();
+            connecting.pollConnect();
             return peer().orElseThrow(() -> Errors.of(Errno.ENOTCONN, "getpeername", ""));
         } finally {
             stateLock.unlock();
@@ -1034,7 +1034,7 @@ public final class Socket implements Closeable {
         stateLock.lock();
         try {
             ensureOpen("getsockopt", "SO_ERROR");
-            pollConnect();
+            connecting.pollConnect();
             if (pendingError.isPresent()) {
                 int pending = pendingError.get().number();
                 pendingError = Optional.empty();
@@ -1371,133 +1371,10 @@ public final class Socket implements Closeable {
         }
     }
 
-    private void implConnectStream(SockAddr address, Deadline deadline) throws IOException {
-        String target = SockAddrs.text(address);
-        SocketChannel stream;
-        stateLock.lock();
-        try {
-            ensureOpen("connect", target);
-            checkFamily("connect", address);
-            pollConnect();
-            throwPendingError("connect", target);
-            switch (state) {
-                case CONNECTED -> {
-                    if (connectReported) {
-                        throw Errors.of(Errno.EISCONN, "connect", target);
-                    }
-                    connectReported = true;
-                    return;
-                }
-                case LISTENING -> throw Errors.of(Errno.EISCONN, "connect", target, "the socket is listening");
-                case CONNECTING -> {
-                    if (deadline.isNonBlocking()) {
-                        throw Errors.of(Errno.EALREADY, "connect", target);
-                    }
-                }
-                default -> {
-                    if (startConnect(address, target)) {
-                        return;
-                    }
-                    if (deadline.isNonBlocking()) {
-                        throw Errors.of(Errno.EINPROGRESS, "connect", target);
-                    }
-                }
-            }
-            stream = (SocketChannel) channel;
-        } finally {
-            stateLock.unlock();
-        }
-        awaitConnected(stream, deadline, target);
-    }
 
-    /** Starts a connection from {@code UNCONNECTED}; whether it completed at once. */
-    private boolean startConnect(SockAddr address, String target) throws IOException {
-        SocketChannel stream = (SocketChannel) channel;
-        try {
-            if (stream.connect(SockAddrs.toJdk(address))) {
-                state = State.CONNECTED;
-                connectReported = true;
-                return true;
-            }
-            state = State.CONNECTING;
-            return false;
-        } catch (IOException | RuntimeException e) {
-            IOException error = failure(e, "connect", target, Errno.ECONNREFUSED);
-            if (!stream.isOpen()) {
-                replaceChannel();
-            }
-            throw error;
-        }
-    }
 
-    /** Waits (holding the read and write locks) for a pending connection to be made or fail. */
-    private void awaitConnected(SocketChannel stream, Deadline deadline, String target) throws IOException {
-        while (true) {
-            if (!await(writeWaiter, stream, SelectionKey.OP_CONNECT, deadline, "connect")) {
-                throw deadline.kind() == Deadline.Kind.TIMEOUT
-                        ? Errors.of(Errno.ETIMEDOUT, "connect", target, "timed out")
-                        : Errors.of(Errno.EINPROGRESS, "connect", target);
-            }
-            stateLock.lock();
-            try {
-                ensureOpen("connect", target);
-                pollConnect();
-                throwPendingError("connect", target);
-                if (state == State.CONNECTED) {
-                    connectReported = true;
-                    return;
-                }
-                if (state != State.CONNECTING) {
-                    throw Errors.of(Errno.ECONNABORTED, "connect", target, "the attempt was abandoned");
-                }
-                stream = (SocketChannel) channel;
-            } finally {
-                stateLock.unlock();
-            }
-        }
-    }
 
-    /**
-     * With stateLock held: if a connection is pending, asks the channel whether it completed.
-     * A failed connect leaves its errno pending ({@code SO_ERROR}, or the next call) and the
-     * socket unconnected on a fresh channel, as a C socket stays usable.
-     */
-    void pollConnect() throws IOException {
-        if (state != State.CONNECTING) {
-            return;
-        }
-        SocketChannel stream = (SocketChannel) channel;
-        try {
-            if (stream.finishConnect()) {
-                state = State.CONNECTED;
-            }
-        } catch (IOException | RuntimeException e) {
-            pendingError = Optional.of(JdkErrors.errno(e).orElse(Errno.ECONNREFUSED));
-            replaceChannel();
-        }
-    }
 
-    private void implConnectDatagram(SockAddr address) throws IOException {
-        String target = SockAddrs.text(address);
-        stateLock.lock();
-        try {
-            ensureOpen("connect", target);
-            checkFamily("connect", address);
-            DatagramChannel datagrams = (DatagramChannel) channel;
-            try {
-                if (datagrams.isConnected()) {
-                    datagrams.disconnect();
-                }
-                datagrams.connect(SockAddrs.toJdk(address));
-                state = State.CONNECTED;
-            } catch (IOException | RuntimeException e) {
-                state = datagrams.isConnected() ? State.CONNECTED : State.UNCONNECTED;
-                throw failure(e, "connect", target, Errno.EINVAL);
-            }
-        } finally {
-            stateLock.unlock();
-        }
-    }
 
     /**
      * Receives into {@code buffer}, for every public receive; traced as {@code recvfrom}, with
@@ -1587,41 +1464,6 @@ public final class Socket implements Closeable {
     }
 
 
-    /**
-     * The connected stream channel, for a receive ({@code sending} false) or a send, or the
-     * error Linux gives: {@code ENOTCONN} for a receive and {@code EPIPE} for a send when not
-     * connected, {@code EPIPE} for a send after {@code SHUT_WR}, the error of a failed connect.
-     * A pending connection is waited for, on the waiter of the call's direction, as the
-     * deadline allows.
-     */
-    SocketChannel connectedStream(boolean sending, String call, Deadline deadline) throws IOException {
-        while (true) {
-            SocketChannel pending;
-            stateLock.lock();
-            try {
-                ensureOpen(call, "");
-                pollConnect();
-                throwPendingError(call, "");
-                if (sending && outputShutdown) {
-                    throw Errors.of(Errno.EPIPE, call, "", "the socket is shut down for writing");
-                }
-                if (state == State.CONNECTED) {
-                    return (SocketChannel) channel;
-                }
-                if (state != State.CONNECTING) {
-                    throw sending
-                            ? Errors.of(Errno.EPIPE, call, "", "the socket is not connected")
-                            : Errors.of(Errno.ENOTCONN, call, "");
-                }
-                pending = (SocketChannel) channel;
-            } finally {
-                stateLock.unlock();
-            }
-            if (!await(sending ? writeWaiter : readWaiter, pending, SelectionKey.OP_CONNECT, deadline, call)) {
-                throw deadline.cannotWait(call);
-            }
-        }
-    }
 
 
     // ---------------------------------------------------------------------------------------
@@ -1739,14 +1581,6 @@ public final class Socket implements Closeable {
         return JdkErrors.map(e, call, target, fallback);
     }
 
-    /** With stateLock held: reports (and clears) the error of a failed connect, as Linux reports {@code sk_err} once. */
-    void throwPendingError(String call, String target) throws IOException {
-        if (pendingError.isPresent()) {
-            Errno failed = pendingError.get();
-            pendingError = Optional.empty();
-            throw Errors.of(failed, call, target);
-        }
-    }
 
     void ensureOpen(String call, String target) throws IOException {
         if (state == State.CLOSED) {
@@ -1882,7 +1716,7 @@ public final class Socket implements Closeable {
         stateLock.lock();
         try {
             if (state != State.CLOSED) {
-                pollConnect();
+                connecting.pollConnect();
             }
         } finally {
             stateLock.unlock();

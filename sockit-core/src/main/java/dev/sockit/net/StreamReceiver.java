@@ -50,7 +50,7 @@ final class StreamReceiver {
         boolean peek = (flags & Socket.MSG_PEEK) != 0;
         int wanted = buffer.remaining();
         int need = (flags & Socket.MSG_WAITALL) != 0 ? wanted : Math.min(1, wanted);
-        SocketChannel stream = socket.connectedStream(false, call, deadline);
+        SocketChannel stream = socket.connecting.connectedStream(false, call, deadline);
         int got = peek ? 0 : readAhead.drainTo(buffer);
         int have = peek ? readAhead.available() : got;
         while (have < need && !resetReported) {
@@ -76,7 +76,7 @@ final class StreamReceiver {
                 }
                 throw deadline.cannotWait(call);
             }
-            stream = socket.connectedStream(false, call, deadline);
+            stream = socket.connecting.connectedStream(false, call, deadline);
         }
         if (have > 0 && have < wanted && !resetReported) {
             got += topUp(stream, buffer, peek, wanted);
