@@ -85,7 +85,7 @@ final class Connecting {
         } catch (IOException | RuntimeException e) {
             IOException error = socket.failure(e, "connect", target, Errno.ECONNREFUSED);
             if (!stream.isOpen()) {
-                socket.replaceChannel();
+                socket.channels.replaceChannel();
             }
             throw error;
         }
@@ -134,7 +134,7 @@ final class Connecting {
             }
         } catch (IOException | RuntimeException e) {
             socket.pendingError = Optional.of(JdkErrors.errno(e).orElse(Errno.ECONNREFUSED));
-            socket.replaceChannel();
+            socket.channels.replaceChannel();
         }
     }
 

@@ -146,6 +146,8 @@ public final class Socket implements Closeable {
     /** Multicast memberships of a datagram socket; guarded by stateLock. */
     private final Memberships memberships;
 
+    /** Replaces the channel where the JDK needs another; used under the locks its methods name. */
+    final ChannelSwap channels = new ChannelSwap(this);
     /** The connect state machine; guarded by stateLock. */
     final Connecting connecting;
     /** The send paths; used under writeLock. */
@@ -459,7 +461,7 @@ public final class Socket implements Closeable {
      */
     public void listen(int backlog) throws IOException {
         try {
-            implListen(backlog);
+            channels.listen(backlog);
         } catch (IOException e) {
             throw Trace.ENABLED ? Trace.failed("listen", TraceFormat.listen(fileno(), backlog), e) : e;
         }
@@ -468,48 +470,7 @@ public final class Socket implements Closeable {
         }
     }
 
-    private void implListen(int backlog) throws IOException {
-        if (alreadyListening()) {
-            return;
-        }
-        readLock.lock();
-        writeLock.lock();
-        stateLock.lock();
-        try {
-            if (alreadyListening()) {
-                return;
-            }
-            if (state != State.UNCONNECTED) {
-                throw Errors.of(Errno.EINVAL, "listen", "", "the socket is connected");
-            }
-            Optional<SocketAddress> local = localAddress();
-            if (family == AddressFamily.AF_UNIX && local.isEmpty()) {
-                throw Errors.of(Errno.EINVAL, "listen", "", "an AF_UNIX socket must be bound first");
-            }
-            swapToListener(local, Math.max(1, backlog));
-        } finally {
-            stateLock.unlock();
-            writeLock.unlock();
-            readLock.unlock();
-        }
-    }
 
-    /**
-     * Whether the socket listens already, which {@code listen} answers without waiting for a
-     * thread in {@code accept} to let go of the read lock; or the error {@code listen} gets.
-     */
-    private boolean alreadyListening() throws IOException {
-        stateLock.lock();
-        try {
-            ensureOpen("listen", "");
-            if (type != SocketType.SOCK_STREAM) {
-                throw Errors.of(Errno.EOPNOTSUPP, "listen", "", "not a stream socket");
-            }
-            return state == State.LISTENING;
-        } finally {
-            stateLock.unlock();
-        }
-    }
 
     /**
      * Accepts a connection, as C's {@code accept} and Python's {@code accept()}: the new socket,
@@ -783,10 +744,10 @@ public final class Socket implements Closeable {
             switch (state) {
                 case LISTENING -> {
                     if (read) {
-                        replaceChannel();
+                        channels.replaceChannel();
                     }
                 }
-                case CONNECTING -> replaceChannel();
+                case CONNECTING -> channels.replaceChannel();
                 case CONNECTED -> {
                     if (channel instanceof SocketChannel stream) {
                         try {
@@ -1469,65 +1430,7 @@ public final class Socket implements Closeable {
     // ---------------------------------------------------------------------------------------
     // Channels
 
-    /** With read, write and state locks held: replaces the stream channel by a listening one. */
-    private void swapToListener(Optional<SocketAddress> local, int backlog) throws IOException {
-        SocketChannel old = (SocketChannel) channel;
-        ServerSocketChannel server = null;
-        try {
-            options.remember(old);
-            readWaiter.reset();
-            writeWaiter.reset();
-            old.close();
-            server = ServerSocketChannel.open(NioChannels.protocolFamily(family));
-            server.configureBlocking(false);
-            options.transfer(server);
-            if (local.isPresent() && local.get() instanceof UnixDomainSocketAddress unix) {
-                Files.deleteIfExists(unix.getPath());
-            }
-            server.bind(local.orElse(null), backlog);
-            channel = server;
-            state = State.LISTENING;
-        } catch (IOException | RuntimeException e) {
-            IOException error = JdkErrors.map(e, "listen", "", Errno.EADDRINUSE);
-            try {
-                if (server != null) {
-                    server.close();
-                }
-                replaceChannel();
-            } catch (IOException alsoFailed) {
-                error.addSuppressed(alsoFailed);
-            }
-            throw error;
-        }
-    }
 
-    /**
-     * With stateLock held: replaces the channel by a new unconnected {@code SocketChannel} with
-     * the options set, bound to what {@code bind} was given (a port of 0 picks a new port).
-     * Waiting threads wake and see the new state. The new channel is opened after the old one
-     * is closed, so it gets the same descriptor number (the lowest free one) unless another
-     * thread opens a file in between, and {@link #fileno} stays what it was, as in C.
-     */
-    void replaceChannel() throws IOException {
-        SelectableChannel old = channel;
-        readWaiter.reset();
-        writeWaiter.reset();
-        try {
-            old.close();
-            SocketChannel fresh = NioChannels.openStream(family);
-            options.transfer(fresh);
-            channel = fresh;
-            state = State.UNCONNECTED;
-            if (boundTo.isPresent()) {
-                if (boundTo.get() instanceof UnixSockAddr unix && !unix.isUnnamed()) {
-                    Files.deleteIfExists(Path.of(unix.path()));
-                }
-                fresh.bind(SockAddrs.toJdk(boundTo.get()));
-            }
-        } catch (IOException | RuntimeException e) {
-            throw JdkErrors.map(e, "bind", boundTo.map(SockAddrs::text).orElse(""), Errno.EADDRINUSE);
-        }
-    }
 
     private static Socket pairEnd(SocketChannel channel) {
         return new Socket(AddressFamily.AF_UNIX, SocketType.SOCK_STREAM, 0, channel, State.CONNECTED,
