@@ -148,6 +148,8 @@ public final class Socket implements Closeable {
 
     /** Replaces the channel where the JDK needs another; used under the locks its methods name. */
     final ChannelSwap channels = new ChannelSwap(this);
+    /** The accept loop; used under readLock. */
+    private final Acceptor acceptor = new Acceptor(this);
     /** The connect state machine; guarded by stateLock. */
     final Connecting connecting;
     /** The send paths; used under writeLock. */
@@ -157,7 +159,7 @@ public final class Socket implements Closeable {
     /** The datagram receive path, with a datagram a peek left; guarded by readLock. */
     private final DatagramReceiver datagramReceiver = new DatagramReceiver(this);
 
-    private Socket(AddressFamily family, SocketType type, int proto, SelectableChannel channel, State state,
+    Socket(AddressFamily family, SocketType type, int proto, SelectableChannel channel, State state,
             SocketOptions options, boolean pairEnd) {
         this.family = family;
         this.type = type;
@@ -470,8 +472,6 @@ public final class Socket implements Closeable {
         }
     }
 
-
-
     /**
      * Accepts a connection, as C's {@code accept} and Python's {@code accept()}: the new socket,
      * connected and in blocking mode, with the options this socket had set (as Linux copies
@@ -489,7 +489,7 @@ public final class Socket implements Closeable {
         Accepted accepted;
         readLock.lock();
         try {
-            accepted = implAccept(receiveDeadline(0));
+            accepted = acceptor.accept(receiveDeadline(0));
         } catch (IOException e) {
             throw Trace.ENABLED ? Trace.failed("accept", TraceFormat.named(fileno(), Optional.empty(), family), e) : e;
         } finally {
@@ -1178,7 +1178,6 @@ public final class Socket implements Closeable {
         }
     }
 
-
     /**
      * Leaves a group joined with {@link #joinGroup}, as {@code setsockopt(IP_DROP_MEMBERSHIP)}.
      *
@@ -1208,7 +1207,6 @@ public final class Socket implements Closeable {
             stateLock.unlock();
         }
     }
-
 
     // ---------------------------------------------------------------------------------------
     // Streams
@@ -1277,66 +1275,6 @@ public final class Socket implements Closeable {
     // Implementation. Layers: public call (arguments, locks) -> impl* (state) -> loop with
     // deadline -> one channel operation.
 
-    private Accepted implAccept(Deadline deadline) throws IOException {
-        while (true) {
-            ServerSocketChannel server = listening();
-            SocketChannel accepted;
-            try {
-                accepted = server.accept();
-            } catch (IOException e) {
-                listening();
-                throw failure(e, "accept", "", Errno.EINVAL);
-            }
-            if (accepted != null) {
-                return wrapAccepted(accepted);
-            }
-            if (!await(readWaiter, server, SelectionKey.OP_ACCEPT, deadline, "accept")) {
-                throw deadline.cannotWait("accept");
-            }
-        }
-    }
-
-    /** The listening channel, or the error accept gets on this socket now. */
-    private ServerSocketChannel listening() throws IOException {
-        stateLock.lock();
-        try {
-            ensureOpen("accept", "");
-            if (type != SocketType.SOCK_STREAM) {
-                throw Errors.of(Errno.EOPNOTSUPP, "accept", "", "not a stream socket");
-            }
-            if (state != State.LISTENING) {
-                throw Errors.of(Errno.EINVAL, "accept", "", "the socket is not listening");
-            }
-            return (ServerSocketChannel) channel;
-        } finally {
-            stateLock.unlock();
-        }
-    }
-
-    private Accepted wrapAccepted(SocketChannel accepted) throws IOException {
-        try {
-            accepted.configureBlocking(false);
-            SocketOptions inherited;
-            stateLock.lock();
-            try {
-                inherited = options.inherited();
-                inherited.transfer(accepted);
-            } finally {
-                stateLock.unlock();
-            }
-            Socket socket = new Socket(family, type, proto, accepted, State.CONNECTED, inherited, false);
-            return new Accepted(socket, SockAddrs.fromJdk(accepted.getRemoteAddress(), family));
-        } catch (IOException | RuntimeException e) {
-            accepted.close();
-            throw failure(e, "accept", "", Errno.ECONNABORTED);
-        }
-    }
-
-
-
-
-
-
     /**
      * Receives into {@code buffer}, for every public receive; traced as {@code recvfrom}, with
      * the source when {@code wantSource}.
@@ -1381,9 +1319,6 @@ public final class Socket implements Closeable {
         }
     }
 
-
-
-
     /** Sends {@code buffer}'s remaining bytes, for every public send; traced as {@code sendto}. */
     private int send(ByteBuffer buffer, int flags, Optional<SockAddr> target, boolean all, String call)
             throws IOException {
@@ -1424,13 +1359,8 @@ public final class Socket implements Closeable {
         }
     }
 
-
-
-
     // ---------------------------------------------------------------------------------------
     // Channels
-
-
 
     private static Socket pairEnd(SocketChannel channel) {
         return new Socket(AddressFamily.AF_UNIX, SocketType.SOCK_STREAM, 0, channel, State.CONNECTED,
@@ -1483,7 +1413,6 @@ public final class Socket implements Closeable {
         }
         return JdkErrors.map(e, call, target, fallback);
     }
-
 
     void ensureOpen(String call, String target) throws IOException {
         if (state == State.CLOSED) {
@@ -1539,7 +1468,6 @@ public final class Socket implements Closeable {
             stateLock.unlock();
         }
     }
-
 
     private void setTimeoutNanos(long nanos) {
         stateLock.lock();
