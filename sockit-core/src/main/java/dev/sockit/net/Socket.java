@@ -150,14 +150,16 @@ public final class Socket implements Closeable {
     final ChannelSwap channels = new ChannelSwap(this);
     /** The accept loop; used under readLock. */
     private final Acceptor acceptor = new Acceptor(this);
+    /** What select, poll and {@code SO_ERROR} learn without blocking; takes the locks it needs. */
+    final PollProbe pollProbe = new PollProbe(this);
     /** The connect state machine; guarded by stateLock. */
     final Connecting connecting;
     /** The send paths; used under writeLock. */
     private final Sender sender = new Sender(this);
     /** The stream receive path, with bytes a peek left; guarded by readLock. */
-    private final StreamReceiver streamReceiver = new StreamReceiver(this);
+    final StreamReceiver streamReceiver = new StreamReceiver(this);
     /** The datagram receive path, with a datagram a peek left; guarded by readLock. */
-    private final DatagramReceiver datagramReceiver = new DatagramReceiver(this);
+    final DatagramReceiver datagramReceiver = new DatagramReceiver(this);
 
     Socket(AddressFamily family, SocketType type, int proto, SelectableChannel channel, State state,
             SocketOptions options, boolean pairEnd) {
@@ -970,45 +972,12 @@ public final class Socket implements Closeable {
 
     private int implGetsockopt(int level, int optname) throws IOException {
         if (level == SockOpt.SOL_SOCKET && optname == SockOpt.SO_ERROR) {
-            return soError();
+            return pollProbe.soError();
         }
         stateLock.lock();
         try {
             ensureOpen("getsockopt", "");
             return options.get((NetworkChannel) channel, level, optname);
-        } finally {
-            stateLock.unlock();
-        }
-    }
-
-    /**
-     * {@code SO_ERROR}: sockit's pending error (a failed connect, or one a probe took from the
-     * kernel) first; else, on a connected socket, the kernel's, read with {@code getsockopt}
-     * where the JVM lets sockit, else (streams only) moved to sockit's side by the probe
-     * {@link #probeForPoll} that poll uses. Reading clears it, here as in the kernel.
-     */
-    private int soError() throws IOException {
-        boolean kernel = NioInternals.rawOptionsAvailable();
-        if (!kernel && type == SocketType.SOCK_STREAM) {
-            probeForPoll();
-        }
-        stateLock.lock();
-        try {
-            ensureOpen("getsockopt", "SO_ERROR");
-            connecting.pollConnect();
-            if (pendingError.isPresent()) {
-                int pending = pendingError.get().number();
-                pendingError = Optional.empty();
-                return pending;
-            }
-            if (!kernel || state != State.CONNECTED) {
-                return 0;
-            }
-            try {
-                return NioInternals.getIntOption(channel, SockOpt.SOL_SOCKET, SockOpt.SO_ERROR);
-            } catch (IOException e) {
-                throw failure(e, "getsockopt", "SO_ERROR", Errno.EBADF);
-            }
         } finally {
             stateLock.unlock();
         }
@@ -1481,76 +1450,6 @@ public final class Socket implements Closeable {
     private void requireStream(String what) {
         if (type != SocketType.SOCK_STREAM) {
             throw new IllegalStateException(what + ": a " + type + " socket (expected: SOCK_STREAM)");
-        }
-    }
-
-    // select/poll support
-
-    /**
-     * This socket as {@link Select} and {@link Poll} see it now. Does not block: bytes a peek
-     * left count only when no receive holds the read lock.
-     */
-    SocketStatus pollStatus() {
-        boolean buffered = false;
-        boolean reset = false;
-        if (readLock.tryLock()) {
-            try {
-                buffered = streamReceiver.hasBuffered() || datagramReceiver.hasPeeked();
-                reset = streamReceiver.readsEndOfStream();
-            } finally {
-                readLock.unlock();
-            }
-        }
-        stateLock.lock();
-        try {
-            SocketStatus.Phase phase = switch (state) {
-                case UNCONNECTED -> SocketStatus.Phase.UNCONNECTED;
-                case CONNECTING -> SocketStatus.Phase.CONNECTING;
-                case CONNECTED -> SocketStatus.Phase.CONNECTED;
-                case LISTENING -> SocketStatus.Phase.LISTENING;
-                case CLOSED -> SocketStatus.Phase.CLOSED;
-            };
-            return new SocketStatus(phase, channel, inputShutdown, outputShutdown, buffered, pendingError, reset);
-        } finally {
-            stateLock.unlock();
-        }
-    }
-
-    /**
-     * For select and poll, on a connected stream that NIO finds readable or the kernel reports in
-     * error: tells data from end of stream from a broken connection. Data is left where it is when the kernel can say how
-     * much is waiting ({@code FIONREAD}, TCP); otherwise one non-blocking read of up to
-     * {@value StreamReceiver#POLL_PROBE_BYTES} bytes moves it to the read-ahead buffer, where the next receive
-     * finds it (as after a peek). A broken connection's errno stays pending for {@code SO_ERROR}
-     * or the next receive or send, as Linux keeps it until one reports it; receives after that
-     * read end of stream. Does not block: {@code BUSY} if a receive holds the read lock.
-     */
-    SocketStatus.Probe probeForPoll() {
-        if (!readLock.tryLock()) {
-            return SocketStatus.Probe.BUSY;
-        }
-        try {
-            return streamReceiver.probe();
-        } finally {
-            readLock.unlock();
-        }
-    }
-
-    /**
-     * For select and poll: asks a pending connection whether it completed, as every call on the
-     * socket does first (a failed one leaves its errno pending and a fresh
-     * channel in place; see the design note). Does not block.
-     *
-     * @throws SocketError if the fresh channel cannot be bound where the old one was
-     */
-    void finishConnectForPoll() throws IOException {
-        stateLock.lock();
-        try {
-            if (state != State.CLOSED) {
-                connecting.pollConnect();
-            }
-        } finally {
-            stateLock.unlock();
         }
     }
 

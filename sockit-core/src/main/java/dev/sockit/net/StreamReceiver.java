@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * The receive path of a {@code SOCK_STREAM} socket: bytes a {@code MSG_PEEK} left in the
  * read-ahead buffer first, then channel reads, with {@code MSG_WAITALL}, and the sticky
- * end of stream after a reset, as Linux reads it. Also the probe {@link Socket#probeForPoll}
+ * end of stream after a reset, as Linux reads it. Also the probe {@link PollProbe#probeStream}
  * makes for select and poll, which reads into the same buffer.
  *
  * <p>Not thread-safe: the caller holds its socket's {@code readLock}, which guards this
@@ -103,7 +103,7 @@ final class StreamReceiver {
         }
     }
 
-    /** The probe of {@link Socket#probeForPoll}; the caller holds the read lock. Does not block. */
+    /** The probe of {@link PollProbe#probeStream}; the caller holds the read lock. Does not block. */
     SocketStatus.Probe probe() {
         if (hasBuffered()) {
             return SocketStatus.Probe.DATA;
