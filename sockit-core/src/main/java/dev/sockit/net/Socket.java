@@ -1,11 +1,7 @@
 package dev.sockit.net;
 
-import dev.sockit.addr.AddrInfo;
-import dev.sockit.addr.AddrInfoHints;
 import dev.sockit.addr.AddressFamily;
-import dev.sockit.addr.AiFlag;
 import dev.sockit.addr.GaiException;
-import dev.sockit.addr.Resolver;
 import dev.sockit.addr.InetSockAddr;
 import dev.sockit.addr.Ipv4Address;
 import dev.sockit.addr.SockAddr;
@@ -16,16 +12,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.SocketAddress;
-import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.NetworkChannel;
 import java.nio.channels.SelectableChannel;
-import java.nio.channels.SelectionKey;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -272,28 +264,7 @@ public final class Socket implements Closeable {
      */
     public static Socket createConnection(List<InetSockAddr> addresses, Duration timeout,
             Optional<InetSockAddr> source) throws IOException {
-        Objects.requireNonNull(timeout, "timeout");
-        Objects.requireNonNull(source, "source");
-        if (addresses.isEmpty()) {
-            throw new IllegalArgumentException("addresses: empty (expected: at least one)");
-        }
-        SocketArgs.checkTimeout(timeout);
-        IOException last = null;
-        for (InetSockAddr address : addresses) {
-            Socket socket = socket(address.family(), SocketType.SOCK_STREAM);
-            try {
-                socket.settimeout(timeout);
-                if (source.isPresent()) {
-                    socket.bind(source.get());
-                }
-                socket.connect(address);
-                return socket;
-            } catch (IOException e) {
-                socket.close();
-                last = e;
-            }
-        }
-        throw last;
+        return SocketCreation.firstConnected(addresses, timeout, source);
     }
 
     /**
@@ -308,16 +279,7 @@ public final class Socket implements Closeable {
      */
     public static Socket createConnection(String host, int port, Duration timeout, Optional<InetSockAddr> source)
             throws IOException {
-        Objects.requireNonNull(host, "host");
-        if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("port: " + port + " (expected: 0-65535)");
-        }
-        List<InetSockAddr> addresses = Resolver.getaddrinfo(host, Integer.toString(port),
-                        AddrInfoHints.ANY.withType(SocketType.SOCK_STREAM).withFlags(AiFlag.AI_NUMERICSERV))
-                .stream()
-                .map(AddrInfo::address)
-                .toList();
-        return createConnection(addresses, timeout, source);
+        return createConnection(SocketCreation.resolved(host, port), timeout, source);
     }
 
     /**
@@ -334,34 +296,7 @@ public final class Socket implements Closeable {
      */
     public static Socket createServer(SockAddr address, int backlog, boolean reusePort, boolean dualStack)
             throws IOException {
-        Objects.requireNonNull(address, "address");
-        if (dualStack && address.family() != AddressFamily.AF_INET6) {
-            throw new IllegalArgumentException("dualStack: " + address.family() + " address (expected: AF_INET6)");
-        }
-        Socket socket = socket(address.family(), SocketType.SOCK_STREAM);
-        try {
-            socket.setsockopt(SockOpt.SOL_SOCKET, SockOpt.SO_REUSEADDR, 1);
-            if (reusePort) {
-                socket.setsockopt(SockOpt.SOL_SOCKET, SockOpt.SO_REUSEPORT, 1);
-            }
-            if (address.family() == AddressFamily.AF_INET6) {
-                if (dualStack) {
-                    socket.setsockopt(SockOpt.IPPROTO_IPV6, SockOpt.IPV6_V6ONLY, 0);
-                } else {
-                    try {
-                        socket.setsockopt(SockOpt.IPPROTO_IPV6, SockOpt.IPV6_V6ONLY, 1);
-                    } catch (SocketErrnoException cannot) {
-                        // As Python: a socket that cannot be IPv6-only stays dual-stack.
-                    }
-                }
-            }
-            socket.bind(address);
-            socket.listen(backlog);
-            return socket;
-        } catch (IOException | RuntimeException e) {
-            socket.close();
-            throw e;
-        }
+        return SocketCreation.listening(address, backlog, reusePort, dualStack);
     }
 
     // ---------------------------------------------------------------------------------------
