@@ -1,6 +1,5 @@
 package dev.sockit.net;
 
-import dev.sockit.addr.SocketType;
 import java.io.IOException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.ServerSocketChannel;
@@ -46,10 +45,7 @@ final class Acceptor {
     private ServerSocketChannel listening() throws IOException {
         socket.stateLock.lock();
         try {
-            socket.ensureOpen("accept", "");
-            if (socket.type != SocketType.SOCK_STREAM) {
-                throw Errors.of(Errno.EOPNOTSUPP, "accept", "", "not a stream socket");
-            }
+            socket.ensureOpenStream("accept");
             if (socket.state != Socket.State.LISTENING) {
                 throw Errors.of(Errno.EINVAL, "accept", "", "the socket is not listening");
             }

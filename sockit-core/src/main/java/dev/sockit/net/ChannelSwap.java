@@ -1,7 +1,6 @@
 package dev.sockit.net;
 
 import dev.sockit.addr.AddressFamily;
-import dev.sockit.addr.SocketType;
 import dev.sockit.addr.UnixSockAddr;
 import java.io.IOException;
 import java.net.SocketAddress;
@@ -66,10 +65,7 @@ final class ChannelSwap {
     private boolean alreadyListening() throws IOException {
         socket.stateLock.lock();
         try {
-            socket.ensureOpen("listen", "");
-            if (socket.type != SocketType.SOCK_STREAM) {
-                throw Errors.of(Errno.EOPNOTSUPP, "listen", "", "not a stream socket");
-            }
+            socket.ensureOpenStream("listen");
             return socket.state == Socket.State.LISTENING;
         } finally {
             socket.stateLock.unlock();

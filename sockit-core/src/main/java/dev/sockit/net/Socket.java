@@ -1324,6 +1324,14 @@ public final class Socket implements Closeable {
         }
     }
 
+    /** With stateLock held: {@code EBADF} if closed, {@code EOPNOTSUPP} if not a stream socket. */
+    void ensureOpenStream(String call) throws IOException {
+        ensureOpen(call, "");
+        if (type != SocketType.SOCK_STREAM) {
+            throw Errors.of(Errno.EOPNOTSUPP, call, "", "not a stream socket");
+        }
+    }
+
     /** The error Linux gives for an address of the wrong family, or the JDK's limit on UNIX paths. */
     void checkFamily(String call, SockAddr address) throws IOException {
         Optional<Errno> wrong = SockAddrs.familyError(family, type, call, address);
