@@ -106,6 +106,11 @@ public final class Socket implements Closeable {
 
     enum State { UNCONNECTED, CONNECTING, CONNECTED, LISTENING, CLOSED }
 
+    // Socket keeps the public calls, the state and the locks; the parts of the implementation
+    // below (Connecting, Acceptor, StreamReceiver, DatagramReceiver, Sender, ChannelSwap,
+    // PollProbe, Memberships) are given this socket and use its package-private state, each
+    // field naming the lock that guards it, each part naming the lock its caller holds.
+
     final AddressFamily family;
     final SocketType type;
     private final int proto;
@@ -138,20 +143,20 @@ public final class Socket implements Closeable {
     /** Multicast memberships of a datagram socket; guarded by stateLock. */
     private final Memberships memberships;
 
-    /** Replaces the channel where the JDK needs another; used under the locks its methods name. */
-    final ChannelSwap channels = new ChannelSwap(this);
+    /** The connect state machine, whether a connect has reported the connection; see its locks there. */
+    final Connecting connecting;
     /** The accept loop; used under readLock. */
     private final Acceptor acceptor = new Acceptor(this);
-    /** What select, poll and {@code SO_ERROR} learn without blocking; takes the locks it needs. */
-    final PollProbe pollProbe = new PollProbe(this);
-    /** The connect state machine; guarded by stateLock. */
-    final Connecting connecting;
-    /** The send paths; used under writeLock. */
-    private final Sender sender = new Sender(this);
     /** The stream receive path, with bytes a peek left; guarded by readLock. */
     final StreamReceiver streamReceiver = new StreamReceiver(this);
     /** The datagram receive path, with a datagram a peek left; guarded by readLock. */
     final DatagramReceiver datagramReceiver = new DatagramReceiver(this);
+    /** The send paths; used under writeLock. */
+    private final Sender sender = new Sender(this);
+    /** Replaces the channel where the JDK needs another; used under the locks its methods name. */
+    final ChannelSwap channels = new ChannelSwap(this);
+    /** What select, poll and {@code SO_ERROR} learn without blocking; takes the locks it needs. */
+    final PollProbe pollProbe = new PollProbe(this);
 
     Socket(AddressFamily family, SocketType type, int proto, SelectableChannel channel, State state,
             SocketOptions options, boolean pairEnd) {
@@ -236,6 +241,11 @@ public final class Socket implements Closeable {
                     OptionalInt.of(pair.second().fileno())), 0);
         }
         return pair;
+    }
+
+    private static Socket pairEnd(SocketChannel channel) {
+        return new Socket(AddressFamily.AF_UNIX, SocketType.SOCK_STREAM, 0, channel, State.CONNECTED,
+                new SocketOptions(AddressFamily.AF_UNIX, SocketType.SOCK_STREAM), true);
     }
 
     /**
@@ -1177,7 +1187,7 @@ public final class Socket implements Closeable {
 
     // =======================================================================================
     // Implementation. Layers: public call (arguments, locks) -> impl* (state) -> loop with
-    // deadline -> one channel operation.
+    // deadline -> one channel operation; the loops are in the parts named at the fields.
 
     /**
      * Receives into {@code buffer}, for every public receive; traced as {@code recvfrom}, with
@@ -1261,14 +1271,6 @@ public final class Socket implements Closeable {
         } finally {
             writeLock.unlock();
         }
-    }
-
-    // ---------------------------------------------------------------------------------------
-    // Channels
-
-    private static Socket pairEnd(SocketChannel channel) {
-        return new Socket(AddressFamily.AF_UNIX, SocketType.SOCK_STREAM, 0, channel, State.CONNECTED,
-                new SocketOptions(AddressFamily.AF_UNIX, SocketType.SOCK_STREAM), true);
     }
 
     // ---------------------------------------------------------------------------------------
