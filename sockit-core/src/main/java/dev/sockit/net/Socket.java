@@ -669,55 +669,12 @@ public final class Socket implements Closeable {
      */
     public void shutdown(int how) throws IOException {
         try {
-            implShutdown(how);
+            Shutdown.shutdown(this, how);
         } catch (IOException e) {
             throw Trace.ENABLED ? Trace.failed("shutdown", TraceFormat.shutdown(fileno(), how), e) : e;
         }
         if (Trace.ENABLED) {
             Trace.returned("shutdown", TraceFormat.shutdown(fileno(), how), 0);
-        }
-    }
-
-    private void implShutdown(int how) throws IOException {
-        stateLock.lock();
-        try {
-            ensureOpen("shutdown", "");
-            if (how < SHUT_RD || how > SHUT_RDWR) {
-                throw Errors.of(Errno.EINVAL, "shutdown", "", "how: " + how + " (expected: 0-2)");
-            }
-            boolean read = how != SHUT_WR;
-            boolean write = how != SHUT_RD;
-            connecting.pollConnect();
-            switch (state) {
-                case LISTENING -> {
-                    if (read) {
-                        channels.replaceChannel();
-                    }
-                }
-                case CONNECTING -> channels.replaceChannel();
-                case CONNECTED -> {
-                    if (channel instanceof SocketChannel stream) {
-                        try {
-                            if (read) {
-                                stream.shutdownInput();
-                            }
-                            if (write) {
-                                stream.shutdownOutput();
-                            }
-                        } catch (IOException e) {
-                            throw failure(e, "shutdown", "", Errno.ENOTCONN);
-                        }
-                    }
-                    inputShutdown |= read;
-                    outputShutdown |= write;
-                    if (read) {
-                        readWaiter.wakeup();
-                    }
-                }
-                default -> throw Errors.of(Errno.ENOTCONN, "shutdown", "");
-            }
-        } finally {
-            stateLock.unlock();
         }
     }
 
