@@ -1,5 +1,6 @@
 package dev.sockit.net;
 
+import java.io.IOException;
 import java.time.Duration;
 
 /**
@@ -70,6 +71,14 @@ final class Deadline {
             case NEVER -> Long.MAX_VALUE;
             case TIMEOUT, SOCKET_OPTION -> end - System.nanoTime();
         };
+    }
+
+    /**
+     * The error of a call (other than connect) that cannot wait any longer: Python's
+     * {@code TimeoutError} in timeout mode, else {@code EAGAIN}.
+     */
+    IOException cannotWait(String call) {
+        return kind == Kind.TIMEOUT ? Errors.timedOut(call, "") : Errors.of(Errno.EAGAIN, call, "");
     }
 
     /** Nanoseconds as milliseconds, rounded up: a wait never ends before its deadline. */

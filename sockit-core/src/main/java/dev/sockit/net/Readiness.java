@@ -138,9 +138,7 @@ final class Readiness {
      * @throws IllegalArgumentException if {@code timeout} is negative
      */
     static Deadline deadline(Duration timeout) {
-        if (timeout.isNegative()) {
-            throw new IllegalArgumentException("timeout: " + timeout + " (expected: >= 0)");
-        }
+        SocketArgs.checkTimeout(timeout);
         return timeout.isZero()
                 ? Deadline.nonBlocking()
                 : Deadline.after(Deadline.Kind.TIMEOUT, Math.max(1, Deadline.toNanos(timeout)));
@@ -166,7 +164,7 @@ final class Readiness {
     /** Every socket's events now, within its interest. */
     private int[] check() throws IOException {
         for (Entry entry : entries) {
-            entry.status = entry.socket.pollStatus();
+            entry.status = entry.socket.pollProbe.status();
         }
         finishConnects();
         int[] masks = source == Source.KERNEL ? kernelMasks() : probedMasks();
@@ -196,8 +194,8 @@ final class Readiness {
         }
         for (Entry entry : entries) {
             if (entry.status.phase() == SocketStatus.Phase.CONNECTING) {
-                entry.socket.finishConnectForPoll();
-                entry.status = entry.socket.pollStatus();
+                entry.socket.pollProbe.finishConnect();
+                entry.status = entry.socket.pollProbe.status();
             }
         }
     }
@@ -217,7 +215,7 @@ final class Readiness {
      * The kernel's events for the socket's channel, with what sockit adds. A channel replaced
      * since the status was taken answers {@code POLLNVAL}; then the new one is asked.
      *
-     * <p>A connected stream in error is probed ({@link Socket#probeForPoll}): the JDK cannot
+     * <p>A connected stream in error is probed ({@link PollProbe#probeStream}): the JDK cannot
      * read {@code SO_ERROR} of a connected socket, so a reset's error moves to sockit's side,
      * where {@code SO_ERROR} and the next receive or send report it. A reset that came after the
      * peer's end of stream stays in the kernel: there a receive reads end of stream and a send
@@ -238,12 +236,12 @@ final class Readiness {
             if ((mask & POLLNVAL) == 0) {
                 if ((mask & POLLERR) != 0 && status.phase() == SocketStatus.Phase.CONNECTED
                         && status.pendingError().isEmpty() && entry.socket.type() == SocketType.SOCK_STREAM) {
-                    entry.socket.probeForPoll();
-                    entry.status = entry.socket.pollStatus();
+                    entry.socket.pollProbe.probeStream();
+                    entry.status = entry.socket.pollProbe.status();
                 }
                 return mask | added(entry.socket, entry.status);
             }
-            entry.status = entry.socket.pollStatus();
+            entry.status = entry.socket.pollProbe.status();
         }
         return entry.status.phase() == SocketStatus.Phase.CLOSED ? POLLNVAL : added(entry.socket, entry.status);
     }
@@ -311,7 +309,7 @@ final class Readiness {
         int mask = status.resetSeen() ? AT_EOF | POLLHUP | writable : 0;
         boolean eof = status.inputShutdown();
         if ((ready & SelectionKey.OP_READ) != 0 && !eof && !status.bufferedInput() && !status.resetSeen()) {
-            SocketStatus.Probe probe = socket.probeForPoll();
+            SocketStatus.Probe probe = socket.pollProbe.probeStream();
             mask |= switch (probe) {
                 case DATA, BUSY -> READABLE;
                 case ERROR -> broken(writable);

@@ -97,7 +97,7 @@ public final class Select {
         add(interest, except, "except", EXCEPTIONAL);
         List<Socket> sockets = new ArrayList<>(interest.keySet());
         for (Socket socket : sockets) {
-            if (socket.pollStatus().phase() == SocketStatus.Phase.CLOSED) {
+            if (socket.pollProbe.status().phase() == SocketStatus.Phase.CLOSED) {
                 throw closed();
             }
         }

@@ -1,11 +1,7 @@
 package dev.sockit.net;
 
-import dev.sockit.addr.AddrInfo;
-import dev.sockit.addr.AddrInfoHints;
 import dev.sockit.addr.AddressFamily;
-import dev.sockit.addr.AiFlag;
 import dev.sockit.addr.GaiException;
-import dev.sockit.addr.Resolver;
 import dev.sockit.addr.InetSockAddr;
 import dev.sockit.addr.Ipv4Address;
 import dev.sockit.addr.SockAddr;
@@ -16,22 +12,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.SocketAddress;
-import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
-import java.nio.channels.MembershipKey;
 import java.nio.channels.NetworkChannel;
 import java.nio.channels.SelectableChannel;
-import java.nio.channels.SelectionKey;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -114,67 +102,63 @@ public final class Socket implements Closeable {
 
     private static final int RECV_FLAGS = MSG_PEEK | MSG_TRUNC | MSG_DONTWAIT | MSG_WAITALL;
     private static final int SEND_FLAGS = MSG_DONTWAIT;
-    /** Larger than any UDP payload (65,507 bytes over IPv4, 65,527 over IPv6). */
-    private static final int MAX_DATAGRAM = 65_536;
     private static final long BLOCKING = -1;
 
-    private enum State { UNCONNECTED, CONNECTING, CONNECTED, LISTENING, CLOSED }
+    enum State { UNCONNECTED, CONNECTING, CONNECTED, LISTENING, CLOSED }
 
-    /** A datagram a peek has taken from the channel. */
-    private record Peeked(byte[] data, SockAddr source) {
-    }
+    // Socket keeps the public calls, the state and the locks; the parts of the implementation
+    // below (Connecting, Acceptor, StreamReceiver, DatagramReceiver, Sender, ChannelSwap,
+    // PollProbe, Memberships) are given this socket and use its package-private state, each
+    // field naming the lock that guards it, each part naming the lock its caller holds.
 
-    /** A received count, how long the datagram was, and who sent it. */
-    private record Received(int stored, int length, SockAddr source) {
-    }
-
-    private record Group(Ipv4Address group, Ipv4Address iface) {
-    }
-
-    private final AddressFamily family;
-    private final SocketType type;
+    final AddressFamily family;
+    final SocketType type;
     private final int proto;
     /** A {@code socketpair} end: both its names are unnamed, as Linux reports them. */
     private final boolean pairEnd;
 
-    private final ReentrantLock readLock = new ReentrantLock();
-    private final ReentrantLock writeLock = new ReentrantLock();
-    private final ReentrantLock stateLock = new ReentrantLock();
-    private final Waiter readWaiter = new Waiter();
-    private final Waiter writeWaiter = new Waiter();
+    final ReentrantLock readLock = new ReentrantLock();
+    final ReentrantLock writeLock = new ReentrantLock();
+    final ReentrantLock stateLock = new ReentrantLock();
+    final Waiter readWaiter = new Waiter();
+    final Waiter writeWaiter = new Waiter();
 
     /** A {@code SocketChannel}, {@code ServerSocketChannel} or {@code DatagramChannel}; written under stateLock. */
-    private volatile SelectableChannel channel;
+    volatile SelectableChannel channel;
     /** Written under stateLock. */
-    private volatile State state;
+    volatile State state;
     /** {@link #BLOCKING}, 0 (non-blocking) or the timeout in nanoseconds; written under stateLock. */
     private volatile long timeoutNanos = BLOCKING;
     /** Written under stateLock. */
-    private volatile boolean inputShutdown;
+    volatile boolean inputShutdown;
     /** Written under stateLock. */
-    private volatile boolean outputShutdown;
+    volatile boolean outputShutdown;
 
     /** The address {@code bind} was given, to bind a replacement channel to; guarded by stateLock. */
-    private Optional<SockAddr> boundTo = Optional.empty();
+    Optional<SockAddr> boundTo = Optional.empty();
     /** The error of a failed connect not yet reported ({@code SO_ERROR}); guarded by stateLock. */
-    private Optional<Errno> pendingError = Optional.empty();
-    /** Whether a connect call has reported the connection ({@code 0}, then {@code EISCONN}); guarded by stateLock. */
-    private boolean connectReported;
+    Optional<Errno> pendingError = Optional.empty();
     /** Guarded by stateLock. */
-    private final SocketOptions options;
+    final SocketOptions options;
     /** Multicast memberships of a datagram socket; guarded by stateLock. */
-    private final Map<Group, MembershipKey> memberships = new HashMap<>();
+    private final Memberships memberships;
 
-    /** Bytes a peek took from a stream channel; guarded by readLock. */
-    private final ReadAhead readAhead = new ReadAhead();
-    /** A datagram a peek took from a datagram channel; guarded by readLock. */
-    private Optional<Peeked> peeked = Optional.empty();
-    /** Where datagrams are received, allocated on the first; guarded by readLock. */
-    private ByteBuffer datagramBuffer;
-    /** Whether a receive reported {@code ECONNRESET}, after which receives read end of stream; guarded by readLock. */
-    private boolean resetReported;
+    /** The connect state machine, whether a connect has reported the connection; see its locks there. */
+    final Connecting connecting;
+    /** The accept loop; used under readLock. */
+    private final Acceptor acceptor = new Acceptor(this);
+    /** The stream receive path, with bytes a peek left; guarded by readLock. */
+    final StreamReceiver streamReceiver = new StreamReceiver(this);
+    /** The datagram receive path, with a datagram a peek left; guarded by readLock. */
+    final DatagramReceiver datagramReceiver = new DatagramReceiver(this);
+    /** The send paths; used under writeLock. */
+    private final Sender sender = new Sender(this);
+    /** Replaces the channel where the JDK needs another; used under the locks its methods name. */
+    final ChannelSwap channels = new ChannelSwap(this);
+    /** What select, poll and {@code SO_ERROR} learn without blocking; takes the locks it needs. */
+    final PollProbe pollProbe = new PollProbe(this);
 
-    private Socket(AddressFamily family, SocketType type, int proto, SelectableChannel channel, State state,
+    Socket(AddressFamily family, SocketType type, int proto, SelectableChannel channel, State state,
             SocketOptions options, boolean pairEnd) {
         this.family = family;
         this.type = type;
@@ -183,7 +167,8 @@ public final class Socket implements Closeable {
         this.state = state;
         this.options = options;
         this.pairEnd = pairEnd;
-        this.connectReported = state == State.CONNECTED;
+        this.memberships = new Memberships(family, type);
+        this.connecting = new Connecting(this, state == State.CONNECTED);
     }
 
     // ---------------------------------------------------------------------------------------
@@ -258,6 +243,11 @@ public final class Socket implements Closeable {
         return pair;
     }
 
+    private static Socket pairEnd(SocketChannel channel) {
+        return new Socket(AddressFamily.AF_UNIX, SocketType.SOCK_STREAM, 0, channel, State.CONNECTED,
+                new SocketOptions(AddressFamily.AF_UNIX, SocketType.SOCK_STREAM), true);
+    }
+
     /**
      * Connects to {@code address} and returns the connected socket, as Python's
      * {@code socket.create_connection((host, port), timeout, source_address)} does with one
@@ -284,28 +274,7 @@ public final class Socket implements Closeable {
      */
     public static Socket createConnection(List<InetSockAddr> addresses, Duration timeout,
             Optional<InetSockAddr> source) throws IOException {
-        Objects.requireNonNull(timeout, "timeout");
-        Objects.requireNonNull(source, "source");
-        if (addresses.isEmpty()) {
-            throw new IllegalArgumentException("addresses: empty (expected: at least one)");
-        }
-        checkTimeout(timeout);
-        IOException last = null;
-        for (InetSockAddr address : addresses) {
-            Socket socket = socket(address.family(), SocketType.SOCK_STREAM);
-            try {
-                socket.settimeout(timeout);
-                if (source.isPresent()) {
-                    socket.bind(source.get());
-                }
-                socket.connect(address);
-                return socket;
-            } catch (IOException e) {
-                socket.close();
-                last = e;
-            }
-        }
-        throw last;
+        return SocketCreation.firstConnected(addresses, timeout, source);
     }
 
     /**
@@ -320,16 +289,7 @@ public final class Socket implements Closeable {
      */
     public static Socket createConnection(String host, int port, Duration timeout, Optional<InetSockAddr> source)
             throws IOException {
-        Objects.requireNonNull(host, "host");
-        if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("port: " + port + " (expected: 0-65535)");
-        }
-        List<InetSockAddr> addresses = Resolver.getaddrinfo(host, Integer.toString(port),
-                        AddrInfoHints.ANY.withType(SocketType.SOCK_STREAM).withFlags(AiFlag.AI_NUMERICSERV))
-                .stream()
-                .map(AddrInfo::address)
-                .toList();
-        return createConnection(addresses, timeout, source);
+        return createConnection(SocketCreation.resolved(host, port), timeout, source);
     }
 
     /**
@@ -346,34 +306,7 @@ public final class Socket implements Closeable {
      */
     public static Socket createServer(SockAddr address, int backlog, boolean reusePort, boolean dualStack)
             throws IOException {
-        Objects.requireNonNull(address, "address");
-        if (dualStack && address.family() != AddressFamily.AF_INET6) {
-            throw new IllegalArgumentException("dualStack: " + address.family() + " address (expected: AF_INET6)");
-        }
-        Socket socket = socket(address.family(), SocketType.SOCK_STREAM);
-        try {
-            socket.setsockopt(SockOpt.SOL_SOCKET, SockOpt.SO_REUSEADDR, 1);
-            if (reusePort) {
-                socket.setsockopt(SockOpt.SOL_SOCKET, SockOpt.SO_REUSEPORT, 1);
-            }
-            if (address.family() == AddressFamily.AF_INET6) {
-                if (dualStack) {
-                    socket.setsockopt(SockOpt.IPPROTO_IPV6, SockOpt.IPV6_V6ONLY, 0);
-                } else {
-                    try {
-                        socket.setsockopt(SockOpt.IPPROTO_IPV6, SockOpt.IPV6_V6ONLY, 1);
-                    } catch (SocketErrnoException cannot) {
-                        // As Python: a socket that cannot be IPv6-only stays dual-stack.
-                    }
-                }
-            }
-            socket.bind(address);
-            socket.listen(backlog);
-            return socket;
-        } catch (IOException | RuntimeException e) {
-            socket.close();
-            throw e;
-        }
+        return SocketCreation.listening(address, backlog, reusePort, dualStack);
     }
 
     // ---------------------------------------------------------------------------------------
@@ -397,7 +330,7 @@ public final class Socket implements Closeable {
      */
     public void settimeout(Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");
-        checkTimeout(timeout);
+        SocketArgs.checkTimeout(timeout);
         setTimeoutNanos(timeout.isZero() ? 0 : Math.max(1, Deadline.toNanos(timeout)));
     }
 
@@ -477,55 +410,12 @@ public final class Socket implements Closeable {
      */
     public void listen(int backlog) throws IOException {
         try {
-            implListen(backlog);
+            channels.listen(backlog);
         } catch (IOException e) {
             throw Trace.ENABLED ? Trace.failed("listen", TraceFormat.listen(fileno(), backlog), e) : e;
         }
         if (Trace.ENABLED) {
             Trace.returned("listen", TraceFormat.listen(fileno(), backlog), 0);
-        }
-    }
-
-    private void implListen(int backlog) throws IOException {
-        if (alreadyListening()) {
-            return;
-        }
-        readLock.lock();
-        writeLock.lock();
-        stateLock.lock();
-        try {
-            if (alreadyListening()) {
-                return;
-            }
-            if (state != State.UNCONNECTED) {
-                throw Errors.of(Errno.EINVAL, "listen", "", "the socket is connected");
-            }
-            Optional<SocketAddress> local = localAddress();
-            if (family == AddressFamily.AF_UNIX && local.isEmpty()) {
-                throw Errors.of(Errno.EINVAL, "listen", "", "an AF_UNIX socket must be bound first");
-            }
-            swapToListener(local, Math.max(1, backlog));
-        } finally {
-            stateLock.unlock();
-            writeLock.unlock();
-            readLock.unlock();
-        }
-    }
-
-    /**
-     * Whether the socket listens already, which {@code listen} answers without waiting for a
-     * thread in {@code accept} to let go of the read lock; or the error {@code listen} gets.
-     */
-    private boolean alreadyListening() throws IOException {
-        stateLock.lock();
-        try {
-            ensureOpen("listen", "");
-            if (type != SocketType.SOCK_STREAM) {
-                throw Errors.of(Errno.EOPNOTSUPP, "listen", "", "not a stream socket");
-            }
-            return state == State.LISTENING;
-        } finally {
-            stateLock.unlock();
         }
     }
 
@@ -546,7 +436,7 @@ public final class Socket implements Closeable {
         Accepted accepted;
         readLock.lock();
         try {
-            accepted = implAccept(receiveDeadline(0));
+            accepted = acceptor.accept(receiveDeadline(0));
         } catch (IOException e) {
             throw Trace.ENABLED ? Trace.failed("accept", TraceFormat.named(fileno(), Optional.empty(), family), e) : e;
         } finally {
@@ -580,12 +470,12 @@ public final class Socket implements Closeable {
         Objects.requireNonNull(address, "address");
         try {
             if (type == SocketType.SOCK_DGRAM) {
-                implConnectDatagram(address);
+                connecting.connectDatagram(address);
             } else {
                 readLock.lock();
                 writeLock.lock();
                 try {
-                    implConnectStream(address, sendDeadline(0));
+                    connecting.connectStream(address, sendDeadline(0));
                 } finally {
                     writeLock.unlock();
                     readLock.unlock();
@@ -632,9 +522,9 @@ public final class Socket implements Closeable {
      * @throws IllegalArgumentException if {@code n} is negative
      */
     public byte[] recv(int n, int flags) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate(requireCount(n));
+        ByteBuffer buffer = ByteBuffer.allocate(SocketArgs.requireCount(n));
         Received received = receive(buffer, flags, "recv", false);
-        return copyOf(buffer, received.stored());
+        return SocketArgs.copyOf(buffer, received.stored());
     }
 
     /**
@@ -659,7 +549,7 @@ public final class Socket implements Closeable {
      * @throws IllegalArgumentException if {@code buffer} is read-only
      */
     public int recvInto(ByteBuffer buffer, int flags) throws IOException {
-        requireWritable(buffer);
+        SocketArgs.requireWritable(buffer);
         Received received = receive(buffer, flags, "recv", false);
         return (flags & MSG_TRUNC) != 0 ? received.length() : received.stored();
     }
@@ -673,9 +563,9 @@ public final class Socket implements Closeable {
      * @throws IllegalArgumentException if {@code n} is negative
      */
     public Datagram recvfrom(int n, int flags) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate(requireCount(n));
+        ByteBuffer buffer = ByteBuffer.allocate(SocketArgs.requireCount(n));
         Received received = receive(buffer, flags, "recvfrom", true);
-        return new Datagram(copyOf(buffer, received.stored()), received.source(),
+        return new Datagram(SocketArgs.copyOf(buffer, received.stored()), received.source(),
                 received.length() > received.stored());
     }
 
@@ -686,7 +576,7 @@ public final class Socket implements Closeable {
      * @throws IllegalArgumentException if {@code buffer} is read-only
      */
     public RecvFrom recvfromInto(ByteBuffer buffer, int flags) throws IOException {
-        requireWritable(buffer);
+        SocketArgs.requireWritable(buffer);
         Received received = receive(buffer, flags, "recvfrom", true);
         int n = (flags & MSG_TRUNC) != 0 ? received.length() : received.stored();
         return new RecvFrom(n, received.source(), received.length() > received.stored());
@@ -779,55 +669,12 @@ public final class Socket implements Closeable {
      */
     public void shutdown(int how) throws IOException {
         try {
-            implShutdown(how);
+            Shutdown.shutdown(this, how);
         } catch (IOException e) {
             throw Trace.ENABLED ? Trace.failed("shutdown", TraceFormat.shutdown(fileno(), how), e) : e;
         }
         if (Trace.ENABLED) {
             Trace.returned("shutdown", TraceFormat.shutdown(fileno(), how), 0);
-        }
-    }
-
-    private void implShutdown(int how) throws IOException {
-        stateLock.lock();
-        try {
-            ensureOpen("shutdown", "");
-            if (how < SHUT_RD || how > SHUT_RDWR) {
-                throw Errors.of(Errno.EINVAL, "shutdown", "", "how: " + how + " (expected: 0-2)");
-            }
-            boolean read = how != SHUT_WR;
-            boolean write = how != SHUT_RD;
-            pollConnect();
-            switch (state) {
-                case LISTENING -> {
-                    if (read) {
-                        replaceChannel();
-                    }
-                }
-                case CONNECTING -> replaceChannel();
-                case CONNECTED -> {
-                    if (channel instanceof SocketChannel stream) {
-                        try {
-                            if (read) {
-                                stream.shutdownInput();
-                            }
-                            if (write) {
-                                stream.shutdownOutput();
-                            }
-                        } catch (IOException e) {
-                            throw failure(e, "shutdown", "", Errno.ENOTCONN);
-                        }
-                    }
-                    inputShutdown |= read;
-                    outputShutdown |= write;
-                    if (read) {
-                        readWaiter.wakeup();
-                    }
-                }
-                default -> throw Errors.of(Errno.ENOTCONN, "shutdown", "");
-            }
-        } finally {
-            stateLock.unlock();
         }
     }
 
@@ -925,7 +772,7 @@ public final class Socket implements Closeable {
         stateLock.lock();
         try {
             ensureOpen("getpeername", "");
-            pollConnect();
+            connecting.pollConnect();
             return peer().orElseThrow(() -> Errors.of(Errno.ENOTCONN, "getpeername", ""));
         } finally {
             stateLock.unlock();
@@ -1027,45 +874,12 @@ public final class Socket implements Closeable {
 
     private int implGetsockopt(int level, int optname) throws IOException {
         if (level == SockOpt.SOL_SOCKET && optname == SockOpt.SO_ERROR) {
-            return soError();
+            return pollProbe.soError();
         }
         stateLock.lock();
         try {
             ensureOpen("getsockopt", "");
             return options.get((NetworkChannel) channel, level, optname);
-        } finally {
-            stateLock.unlock();
-        }
-    }
-
-    /**
-     * {@code SO_ERROR}: sockit's pending error (a failed connect, or one a probe took from the
-     * kernel) first; else, on a connected socket, the kernel's, read with {@code getsockopt}
-     * where the JVM lets sockit, else (streams only) moved to sockit's side by the probe
-     * {@link #probeForPoll} that poll uses. Reading clears it, here as in the kernel.
-     */
-    private int soError() throws IOException {
-        boolean kernel = NioInternals.rawOptionsAvailable();
-        if (!kernel && type == SocketType.SOCK_STREAM) {
-            probeForPoll();
-        }
-        stateLock.lock();
-        try {
-            ensureOpen("getsockopt", "SO_ERROR");
-            pollConnect();
-            if (pendingError.isPresent()) {
-                int pending = pendingError.get().number();
-                pendingError = Optional.empty();
-                return pending;
-            }
-            if (!kernel || state != State.CONNECTED) {
-                return 0;
-            }
-            try {
-                return NioInternals.getIntOption(channel, SockOpt.SOL_SOCKET, SockOpt.SO_ERROR);
-            } catch (IOException e) {
-                throw failure(e, "getsockopt", "SO_ERROR", Errno.EBADF);
-            }
         } finally {
             stateLock.unlock();
         }
@@ -1149,15 +963,7 @@ public final class Socket implements Closeable {
      * @throws IllegalArgumentException if negative
      */
     public void setLinger(Optional<Duration> linger) throws IOException {
-        Objects.requireNonNull(linger, "linger");
-        int seconds = -1;
-        if (linger.isPresent()) {
-            Duration value = linger.get();
-            checkTimeout(value);
-            long rounded = value.getSeconds() + (value.getNano() > 0 ? 1 : 0);
-            seconds = (int) Math.min(Integer.MAX_VALUE, rounded);
-        }
-        setsockopt(SockOpt.SOL_SOCKET, SockOpt.SO_LINGER, seconds);
+        setsockopt(SockOpt.SOL_SOCKET, SockOpt.SO_LINGER, SocketArgs.lingerSeconds(linger));
     }
 
     /** {@code SO_LINGER}: empty when off. */
@@ -1172,7 +978,7 @@ public final class Socket implements Closeable {
      * Timeout and non-blocking modes ignore it, as Linux ignores it on a non-blocking socket.
      */
     public void setReceiveTimeout(Duration timeout) throws IOException {
-        setsockopt(SockOpt.SOL_SOCKET, SockOpt.SO_RCVTIMEO, millis(timeout));
+        setsockopt(SockOpt.SOL_SOCKET, SockOpt.SO_RCVTIMEO, SocketArgs.millis(timeout));
     }
 
     /** {@code SO_RCVTIMEO}; {@link Duration#ZERO} for none. */
@@ -1186,7 +992,7 @@ public final class Socket implements Closeable {
      * {@link Duration#ZERO} for ever.
      */
     public void setSendTimeout(Duration timeout) throws IOException {
-        setsockopt(SockOpt.SOL_SOCKET, SockOpt.SO_SNDTIMEO, millis(timeout));
+        setsockopt(SockOpt.SOL_SOCKET, SockOpt.SO_SNDTIMEO, SocketArgs.millis(timeout));
     }
 
     /** {@code SO_SNDTIMEO}; {@link Duration#ZERO} for none. */
@@ -1236,16 +1042,8 @@ public final class Socket implements Closeable {
     private void implJoinGroup(Ipv4Address group, Ipv4Address iface) throws IOException {
         stateLock.lock();
         try {
-            DatagramChannel datagrams = membershipChannel("IP_ADD_MEMBERSHIP", group);
-            Group key = new Group(group, iface);
-            if (memberships.containsKey(key)) {
-                throw Errors.of(Errno.EADDRINUSE, "setsockopt", "IP_ADD_MEMBERSHIP", "already a member");
-            }
-            try {
-                memberships.put(key, datagrams.join(group.toInetAddress(), NioChannels.multicastInterface(iface)));
-            } catch (IOException | RuntimeException e) {
-                throw JdkErrors.map(e, "setsockopt", "IP_ADD_MEMBERSHIP", Errno.EINVAL);
-            }
+            ensureOpen("setsockopt", "IP_ADD_MEMBERSHIP");
+            memberships.join(channel, group, iface);
         } finally {
             stateLock.unlock();
         }
@@ -1274,12 +1072,8 @@ public final class Socket implements Closeable {
     private void implLeaveGroup(Ipv4Address group, Ipv4Address iface) throws IOException {
         stateLock.lock();
         try {
-            membershipChannel("IP_DROP_MEMBERSHIP", group);
-            MembershipKey key = memberships.remove(new Group(group, iface));
-            if (key == null) {
-                throw Errors.of(Errno.EADDRNOTAVAIL, "setsockopt", "IP_DROP_MEMBERSHIP", "not a member");
-            }
-            key.drop();
+            ensureOpen("setsockopt", "IP_DROP_MEMBERSHIP");
+            memberships.leave(channel, group, iface);
         } finally {
             stateLock.unlock();
         }
@@ -1350,190 +1144,7 @@ public final class Socket implements Closeable {
 
     // =======================================================================================
     // Implementation. Layers: public call (arguments, locks) -> impl* (state) -> loop with
-    // deadline -> one channel operation.
-
-    private Accepted implAccept(Deadline deadline) throws IOException {
-        while (true) {
-            ServerSocketChannel server = listening();
-            SocketChannel accepted;
-            try {
-                accepted = server.accept();
-            } catch (IOException e) {
-                listening();
-                throw failure(e, "accept", "", Errno.EINVAL);
-            }
-            if (accepted != null) {
-                return wrapAccepted(accepted);
-            }
-            if (!await(readWaiter, server, SelectionKey.OP_ACCEPT, deadline, "accept")) {
-                throw wouldBlock("accept", deadline);
-            }
-        }
-    }
-
-    /** The listening channel, or the error accept gets on this socket now. */
-    private ServerSocketChannel listening() throws IOException {
-        stateLock.lock();
-        try {
-            ensureOpen("accept", "");
-            if (type != SocketType.SOCK_STREAM) {
-                throw Errors.of(Errno.EOPNOTSUPP, "accept", "", "not a stream socket");
-            }
-            if (state != State.LISTENING) {
-                throw Errors.of(Errno.EINVAL, "accept", "", "the socket is not listening");
-            }
-            return (ServerSocketChannel) channel;
-        } finally {
-            stateLock.unlock();
-        }
-    }
-
-    private Accepted wrapAccepted(SocketChannel accepted) throws IOException {
-        try {
-            accepted.configureBlocking(false);
-            SocketOptions inherited;
-            stateLock.lock();
-            try {
-                inherited = options.inherited();
-                inherited.transfer(accepted);
-            } finally {
-                stateLock.unlock();
-            }
-            Socket socket = new Socket(family, type, proto, accepted, State.CONNECTED, inherited, false);
-            return new Accepted(socket, SockAddrs.fromJdk(accepted.getRemoteAddress(), family));
-        } catch (IOException | RuntimeException e) {
-            accepted.close();
-            throw failure(e, "accept", "", Errno.ECONNABORTED);
-        }
-    }
-
-    private void implConnectStream(SockAddr address, Deadline deadline) throws IOException {
-        String target = SockAddrs.text(address);
-        SocketChannel stream;
-        stateLock.lock();
-        try {
-            ensureOpen("connect", target);
-            checkFamily("connect", address);
-            pollConnect();
-            throwPendingError("connect", target);
-            switch (state) {
-                case CONNECTED -> {
-                    if (connectReported) {
-                        throw Errors.of(Errno.EISCONN, "connect", target);
-                    }
-                    connectReported = true;
-                    return;
-                }
-                case LISTENING -> throw Errors.of(Errno.EISCONN, "connect", target, "the socket is listening");
-                case CONNECTING -> {
-                    if (deadline.isNonBlocking()) {
-                        throw Errors.of(Errno.EALREADY, "connect", target);
-                    }
-                }
-                default -> {
-                    if (startConnect(address, target)) {
-                        return;
-                    }
-                    if (deadline.isNonBlocking()) {
-                        throw Errors.of(Errno.EINPROGRESS, "connect", target);
-                    }
-                }
-            }
-            stream = (SocketChannel) channel;
-        } finally {
-            stateLock.unlock();
-        }
-        awaitConnected(stream, deadline, target);
-    }
-
-    /** Starts a connection from {@code UNCONNECTED}; whether it completed at once. */
-    private boolean startConnect(SockAddr address, String target) throws IOException {
-        SocketChannel stream = (SocketChannel) channel;
-        try {
-            if (stream.connect(SockAddrs.toJdk(address))) {
-                state = State.CONNECTED;
-                connectReported = true;
-                return true;
-            }
-            state = State.CONNECTING;
-            return false;
-        } catch (IOException | RuntimeException e) {
-            IOException error = failure(e, "connect", target, Errno.ECONNREFUSED);
-            if (!stream.isOpen()) {
-                replaceChannel();
-            }
-            throw error;
-        }
-    }
-
-    /** Waits (holding the read and write locks) for a pending connection to be made or fail. */
-    private void awaitConnected(SocketChannel stream, Deadline deadline, String target) throws IOException {
-        while (true) {
-            if (!await(writeWaiter, stream, SelectionKey.OP_CONNECT, deadline, "connect")) {
-                throw deadline.kind() == Deadline.Kind.TIMEOUT
-                        ? Errors.of(Errno.ETIMEDOUT, "connect", target, "timed out")
-                        : Errors.of(Errno.EINPROGRESS, "connect", target);
-            }
-            stateLock.lock();
-            try {
-                ensureOpen("connect", target);
-                pollConnect();
-                throwPendingError("connect", target);
-                if (state == State.CONNECTED) {
-                    connectReported = true;
-                    return;
-                }
-                if (state != State.CONNECTING) {
-                    throw Errors.of(Errno.ECONNABORTED, "connect", target, "the attempt was abandoned");
-                }
-                stream = (SocketChannel) channel;
-            } finally {
-                stateLock.unlock();
-            }
-        }
-    }
-
-    /**
-     * With stateLock held: if a connection is pending, asks the channel whether it completed.
-     * A failed connect leaves its errno pending ({@code SO_ERROR}, or the next call) and the
-     * socket unconnected on a fresh channel, as a C socket stays usable.
-     */
-    private void pollConnect() throws IOException {
-        if (state != State.CONNECTING) {
-            return;
-        }
-        SocketChannel stream = (SocketChannel) channel;
-        try {
-            if (stream.finishConnect()) {
-                state = State.CONNECTED;
-            }
-        } catch (IOException | RuntimeException e) {
-            pendingError = Optional.of(JdkErrors.errno(e).orElse(Errno.ECONNREFUSED));
-            replaceChannel();
-        }
-    }
-
-    private void implConnectDatagram(SockAddr address) throws IOException {
-        String target = SockAddrs.text(address);
-        stateLock.lock();
-        try {
-            ensureOpen("connect", target);
-            checkFamily("connect", address);
-            DatagramChannel datagrams = (DatagramChannel) channel;
-            try {
-                if (datagrams.isConnected()) {
-                    datagrams.disconnect();
-                }
-                datagrams.connect(SockAddrs.toJdk(address));
-                state = State.CONNECTED;
-            } catch (IOException | RuntimeException e) {
-                state = datagrams.isConnected() ? State.CONNECTED : State.UNCONNECTED;
-                throw failure(e, "connect", target, Errno.EINVAL);
-            }
-        } finally {
-            stateLock.unlock();
-        }
-    }
+    // deadline -> one channel operation; the loops are in the parts named at the fields.
 
     /**
      * Receives into {@code buffer}, for every public receive; traced as {@code recvfrom}, with
@@ -1561,148 +1172,22 @@ public final class Socket implements Closeable {
     /** Checks the flags, takes the read lock, and receives. */
     private Received implReceive(ByteBuffer buffer, int flags, String call, boolean wantSource) throws IOException {
         if ((flags & ~RECV_FLAGS) != 0) {
-            throw unsupportedFlags(call, flags, "MSG_PEEK, MSG_TRUNC, MSG_DONTWAIT and MSG_WAITALL");
+            throw SocketArgs.unsupportedFlags(call, flags, "MSG_PEEK, MSG_TRUNC, MSG_DONTWAIT and MSG_WAITALL");
         }
         readLock.lock();
         try {
             Deadline deadline = receiveDeadline(flags);
             if (type == SocketType.SOCK_DGRAM) {
-                return receiveDatagram(buffer, flags, deadline, call);
+                return datagramReceiver.receive(buffer, flags, deadline, call);
             }
             if ((flags & MSG_TRUNC) != 0) {
-                throw unsupportedFlags(call, MSG_TRUNC, "MSG_TRUNC on datagram sockets only");
+                throw SocketArgs.unsupportedFlags(call, MSG_TRUNC, "MSG_TRUNC on datagram sockets only");
             }
-            int n = receiveStream(buffer, flags, deadline, call);
+            int n = streamReceiver.receive(buffer, flags, deadline, call);
             return new Received(n, n, wantSource ? streamPeer(call) : UnixSockAddr.UNNAMED);
         } finally {
             readLock.unlock();
         }
-    }
-
-    /**
-     * Receives from a stream: bytes a peek left come first; then one channel read at a time,
-     * waiting when there is nothing, until one byte is there ({@link #MSG_WAITALL}: all that
-     * fit), end of stream, or the deadline (returning what came, or failing if nothing did).
-     */
-    private int receiveStream(ByteBuffer buffer, int flags, Deadline deadline, String call) throws IOException {
-        boolean peek = (flags & MSG_PEEK) != 0;
-        int wanted = buffer.remaining();
-        int need = (flags & MSG_WAITALL) != 0 ? wanted : Math.min(1, wanted);
-        SocketChannel stream = connectedStream(false, call, deadline);
-        int got = peek ? 0 : readAhead.drainTo(buffer);
-        int have = peek ? readAhead.available() : got;
-        while (have < need && !resetReported) {
-            int n;
-            try {
-                n = peek ? readAhead.fillFrom(stream, wanted) : stream.read(buffer);
-            } catch (IOException | RuntimeException e) {
-                if (have > 0) {
-                    break;
-                }
-                IOException error = failure(e, call, "", Errno.EIO);
-                resetReported = error instanceof SocketError socketError && socketError.errno() == Errno.ECONNRESET;
-                throw error;
-            }
-            if (n < 0) {
-                break;
-            }
-            got += peek ? 0 : n;
-            have += n;
-            if (n == 0 && !await(readWaiter, stream, SelectionKey.OP_READ, deadline, call)) {
-                if (have > 0) {
-                    break;
-                }
-                throw wouldBlock(call, deadline);
-            }
-            stream = connectedStream(false, call, deadline);
-        }
-        if (have > 0 && have < wanted && !resetReported) {
-            got += topUp(stream, buffer, peek, wanted);
-        }
-        return peek ? readAhead.copyTo(buffer) : got;
-    }
-
-    /**
-     * After bytes came from the read-ahead buffer, one more read that does not wait, so a
-     * call returns what the kernel also holds, up to the space asked for, as Linux's recv does.
-     * A failure here is left for the next call to report.
-     *
-     * @return the bytes stored in {@code buffer} (0 when peeking: they went to the read-ahead buffer)
-     */
-    private int topUp(SocketChannel stream, ByteBuffer buffer, boolean peek, int wanted) {
-        try {
-            if (peek) {
-                readAhead.fillFrom(stream, wanted);
-                return 0;
-            }
-            return Math.max(0, stream.read(buffer));
-        } catch (IOException | RuntimeException leftForTheNextCall) {
-            return 0;
-        }
-    }
-
-    /**
-     * Receives one datagram (or takes the one a peek left), stores what fits of it, and keeps
-     * it if peeking. Datagrams are received whole into a buffer larger than any, so their real
-     * length is known ({@code MSG_TRUNC}).
-     */
-    private Received receiveDatagram(ByteBuffer buffer, int flags, Deadline deadline, String call) throws IOException {
-        boolean peek = (flags & MSG_PEEK) != 0;
-        if (peeked.isEmpty()) {
-            if (datagramBuffer == null) {
-                datagramBuffer = ByteBuffer.allocateDirect(MAX_DATAGRAM);
-            }
-            SocketAddress from = null;
-            while (from == null) {
-                DatagramChannel datagrams;
-                boolean bound;
-                stateLock.lock();
-                try {
-                    ensureOpen(call, "");
-                    datagrams = (DatagramChannel) channel;
-                    bound = localAddress().isPresent();
-                } finally {
-                    stateLock.unlock();
-                }
-                datagramBuffer.clear();
-                try {
-                    // The JDK binds an unbound channel to receive; Linux just finds nothing.
-                    from = bound ? datagrams.receive(datagramBuffer) : null;
-                } catch (IOException | RuntimeException e) {
-                    throw failure(e, call, "", Errno.EIO);
-                }
-                if (from != null) {
-                    break;
-                }
-                if (inputShutdown) {
-                    if (deadline.isNonBlocking()) {
-                        throw wouldBlock(call, deadline);
-                    }
-                    return new Received(0, 0, streamPeer(call));
-                }
-                if (!await(readWaiter, datagrams, SelectionKey.OP_READ, deadline, call)) {
-                    throw wouldBlock(call, deadline);
-                }
-            }
-            datagramBuffer.flip();
-            SockAddr source = SockAddrs.fromJdk(from, family);
-            int length = datagramBuffer.remaining();
-            if (!peek) {
-                int stored = Math.min(length, buffer.remaining());
-                buffer.put(datagramBuffer.limit(stored));
-                return new Received(stored, length, source);
-            }
-            byte[] data = new byte[length];
-            datagramBuffer.get(data);
-            peeked = Optional.of(new Peeked(data, source));
-        }
-        Peeked datagram = peeked.get();
-        int stored = Math.min(datagram.data().length, buffer.remaining());
-        buffer.put(datagram.data(), 0, stored);
-        if (!peek) {
-            peeked = Optional.empty();
-        }
-        return new Received(stored, datagram.data().length, datagram.source());
     }
 
     /** Sends {@code buffer}'s remaining bytes, for every public send; traced as {@code sendto}. */
@@ -1727,203 +1212,29 @@ public final class Socket implements Closeable {
     private int implSend(ByteBuffer buffer, int flags, Optional<SockAddr> target, boolean all, String call)
             throws IOException {
         if ((flags & ~SEND_FLAGS) != 0) {
-            throw unsupportedFlags(call, flags, "MSG_DONTWAIT");
+            throw SocketArgs.unsupportedFlags(call, flags, "MSG_DONTWAIT");
         }
         writeLock.lock();
         try {
             Deadline deadline = sendDeadline(flags);
             if (type == SocketType.SOCK_DGRAM) {
-                return sendDatagram(buffer, target, deadline, call);
+                return sender.sendDatagram(buffer, target, deadline, call);
             }
             if (target.isPresent() && family == AddressFamily.AF_UNIX) {
                 boolean connected = state == State.CONNECTED;
                 throw Errors.of(connected ? Errno.EISCONN : Errno.EOPNOTSUPP, call, SockAddrs.text(target.get()));
             }
-            return sendStream(buffer, deadline, all, call);
+            return sender.sendStream(buffer, deadline, all, call);
         } finally {
             writeLock.unlock();
         }
-    }
-
-    /**
-     * Sends on a stream: one channel write at a time, waiting for room, until all is sent or
-     * the deadline (returning the count so far, or failing if nothing was sent; {@code all}
-     * fails either way).
-     */
-    private int sendStream(ByteBuffer buffer, Deadline deadline, boolean all, String call) throws IOException {
-        int sent = 0;
-        do {
-            SocketChannel stream = connectedStream(true, call, deadline);
-            int n;
-            try {
-                n = stream.write(buffer);
-            } catch (IOException | RuntimeException e) {
-                if (sent > 0 && !all) {
-                    return sent;
-                }
-                throw failure(e, call, "", Errno.EPIPE);
-            }
-            sent += n;
-            if (n == 0 && buffer.hasRemaining()
-                    && !await(writeWaiter, stream, SelectionKey.OP_WRITE, deadline, call)) {
-                if (sent > 0 && !all) {
-                    return sent;
-                }
-                throw wouldBlock(call, deadline);
-            }
-        } while (buffer.hasRemaining());
-        return sent;
-    }
-
-    /**
-     * The connected stream channel, for a receive ({@code sending} false) or a send, or the
-     * error Linux gives: {@code ENOTCONN} for a receive and {@code EPIPE} for a send when not
-     * connected, {@code EPIPE} for a send after {@code SHUT_WR}, the error of a failed connect.
-     * A pending connection is waited for, on the waiter of the call's direction, as the
-     * deadline allows.
-     */
-    private SocketChannel connectedStream(boolean sending, String call, Deadline deadline) throws IOException {
-        while (true) {
-            SocketChannel pending;
-            stateLock.lock();
-            try {
-                ensureOpen(call, "");
-                pollConnect();
-                throwPendingError(call, "");
-                if (sending && outputShutdown) {
-                    throw Errors.of(Errno.EPIPE, call, "", "the socket is shut down for writing");
-                }
-                if (state == State.CONNECTED) {
-                    return (SocketChannel) channel;
-                }
-                if (state != State.CONNECTING) {
-                    throw sending
-                            ? Errors.of(Errno.EPIPE, call, "", "the socket is not connected")
-                            : Errors.of(Errno.ENOTCONN, call, "");
-                }
-                pending = (SocketChannel) channel;
-            } finally {
-                stateLock.unlock();
-            }
-            if (!await(sending ? writeWaiter : readWaiter, pending, SelectionKey.OP_CONNECT, deadline, call)) {
-                throw wouldBlock(call, deadline);
-            }
-        }
-    }
-
-    /** Sends one datagram, to {@code target} or the connected peer, waiting for room. */
-    private int sendDatagram(ByteBuffer buffer, Optional<SockAddr> target, Deadline deadline, String call)
-            throws IOException {
-        String text = target.map(SockAddrs::text).orElse("");
-        Optional<SocketAddress> to = Optional.empty();
-        if (target.isPresent()) {
-            checkFamily(call, target.get());
-            to = Optional.of(SockAddrs.toJdk(target.get()));
-        }
-        int length = buffer.remaining();
-        while (true) {
-            DatagramChannel datagrams;
-            stateLock.lock();
-            try {
-                ensureOpen(call, text);
-                if (outputShutdown) {
-                    throw Errors.of(Errno.EPIPE, call, text, "the socket is shut down for writing");
-                }
-                datagrams = (DatagramChannel) channel;
-                if (to.isEmpty() && !datagrams.isConnected()) {
-                    throw Errors.of(Errno.EDESTADDRREQ, call, text);
-                }
-            } finally {
-                stateLock.unlock();
-            }
-            int n;
-            try {
-                n = to.isPresent() ? datagrams.send(buffer, to.get()) : datagrams.write(buffer);
-            } catch (IOException | RuntimeException e) {
-                throw failure(e, call, text, Errno.EINVAL);
-            }
-            if (n > 0 || length == 0) {
-                return n;
-            }
-            if (!await(writeWaiter, datagrams, SelectionKey.OP_WRITE, deadline, call)) {
-                throw wouldBlock(call, deadline);
-            }
-        }
-    }
-
-    // ---------------------------------------------------------------------------------------
-    // Channels
-
-    /** With read, write and state locks held: replaces the stream channel by a listening one. */
-    private void swapToListener(Optional<SocketAddress> local, int backlog) throws IOException {
-        SocketChannel old = (SocketChannel) channel;
-        ServerSocketChannel server = null;
-        try {
-            options.remember(old);
-            readWaiter.reset();
-            writeWaiter.reset();
-            old.close();
-            server = ServerSocketChannel.open(NioChannels.protocolFamily(family));
-            server.configureBlocking(false);
-            options.transfer(server);
-            if (local.isPresent() && local.get() instanceof UnixDomainSocketAddress unix) {
-                Files.deleteIfExists(unix.getPath());
-            }
-            server.bind(local.orElse(null), backlog);
-            channel = server;
-            state = State.LISTENING;
-        } catch (IOException | RuntimeException e) {
-            IOException error = JdkErrors.map(e, "listen", "", Errno.EADDRINUSE);
-            try {
-                if (server != null) {
-                    server.close();
-                }
-                replaceChannel();
-            } catch (IOException alsoFailed) {
-                error.addSuppressed(alsoFailed);
-            }
-            throw error;
-        }
-    }
-
-    /**
-     * With stateLock held: replaces the channel by a new unconnected {@code SocketChannel} with
-     * the options set, bound to what {@code bind} was given (a port of 0 picks a new port).
-     * Waiting threads wake and see the new state. The new channel is opened after the old one
-     * is closed, so it gets the same descriptor number (the lowest free one) unless another
-     * thread opens a file in between, and {@link #fileno} stays what it was, as in C.
-     */
-    private void replaceChannel() throws IOException {
-        SelectableChannel old = channel;
-        readWaiter.reset();
-        writeWaiter.reset();
-        try {
-            old.close();
-            SocketChannel fresh = NioChannels.openStream(family);
-            options.transfer(fresh);
-            channel = fresh;
-            state = State.UNCONNECTED;
-            if (boundTo.isPresent()) {
-                if (boundTo.get() instanceof UnixSockAddr unix && !unix.isUnnamed()) {
-                    Files.deleteIfExists(Path.of(unix.path()));
-                }
-                fresh.bind(SockAddrs.toJdk(boundTo.get()));
-            }
-        } catch (IOException | RuntimeException e) {
-            throw JdkErrors.map(e, "bind", boundTo.map(SockAddrs::text).orElse(""), Errno.EADDRINUSE);
-        }
-    }
-
-    private static Socket pairEnd(SocketChannel channel) {
-        return new Socket(AddressFamily.AF_UNIX, SocketType.SOCK_STREAM, 0, channel, State.CONNECTED,
-                new SocketOptions(AddressFamily.AF_UNIX, SocketType.SOCK_STREAM), true);
     }
 
     // ---------------------------------------------------------------------------------------
     // Small helpers
 
     /** Waits on {@code waiter} for what remains of {@code deadline}; false if nothing remains. */
-    private boolean await(Waiter waiter, SelectableChannel on, int ops, Deadline deadline, String call)
+    boolean await(Waiter waiter, SelectableChannel on, int ops, Deadline deadline, String call)
             throws IOException {
         long remaining = deadline.remainingNanos();
         if (remaining <= 0) {
@@ -1956,14 +1267,8 @@ public final class Socket implements Closeable {
         return socketOption > 0 ? Deadline.after(Deadline.Kind.SOCKET_OPTION, socketOption) : Deadline.never();
     }
 
-    private static IOException wouldBlock(String call, Deadline deadline) {
-        return deadline.kind() == Deadline.Kind.TIMEOUT
-                ? Errors.timedOut(call, "")
-                : Errors.of(Errno.EAGAIN, call, "");
-    }
-
     /** The error for a JDK failure: {@code EBADF} if the socket was closed meanwhile. */
-    private IOException failure(Exception e, String call, String target, Errno fallback) {
+    IOException failure(Exception e, String call, String target, Errno fallback) {
         if (state == State.CLOSED && !(e instanceof SocketError)) {
             IOException closed = Errors.of(Errno.EBADF, call, target);
             closed.initCause(e);
@@ -1972,23 +1277,22 @@ public final class Socket implements Closeable {
         return JdkErrors.map(e, call, target, fallback);
     }
 
-    /** With stateLock held: reports (and clears) the error of a failed connect, as Linux reports {@code sk_err} once. */
-    private void throwPendingError(String call, String target) throws IOException {
-        if (pendingError.isPresent()) {
-            Errno failed = pendingError.get();
-            pendingError = Optional.empty();
-            throw Errors.of(failed, call, target);
-        }
-    }
-
-    private void ensureOpen(String call, String target) throws IOException {
+    void ensureOpen(String call, String target) throws IOException {
         if (state == State.CLOSED) {
             throw Errors.of(Errno.EBADF, call, target);
         }
     }
 
+    /** With stateLock held: {@code EBADF} if closed, {@code EOPNOTSUPP} if not a stream socket. */
+    void ensureOpenStream(String call) throws IOException {
+        ensureOpen(call, "");
+        if (type != SocketType.SOCK_STREAM) {
+            throw Errors.of(Errno.EOPNOTSUPP, call, "", "not a stream socket");
+        }
+    }
+
     /** The error Linux gives for an address of the wrong family, or the JDK's limit on UNIX paths. */
-    private void checkFamily(String call, SockAddr address) throws IOException {
+    void checkFamily(String call, SockAddr address) throws IOException {
         Optional<Errno> wrong = SockAddrs.familyError(family, type, call, address);
         if (wrong.isPresent()) {
             throw Errors.of(wrong.get(), call, SockAddrs.text(address),
@@ -2001,7 +1305,7 @@ public final class Socket implements Closeable {
     }
 
     /** With stateLock held: the channel's local address, empty while unbound. */
-    private Optional<SocketAddress> localAddress() throws IOException {
+    Optional<SocketAddress> localAddress() throws IOException {
         try {
             return Optional.ofNullable(((NetworkChannel) channel).getLocalAddress());
         } catch (IOException e) {
@@ -2010,7 +1314,7 @@ public final class Socket implements Closeable {
     }
 
     /** With stateLock held: the peer, if connected. */
-    private Optional<SockAddr> peer() throws IOException {
+    Optional<SockAddr> peer() throws IOException {
         if (state != State.CONNECTED) {
             return Optional.empty();
         }
@@ -2027,27 +1331,13 @@ public final class Socket implements Closeable {
         }
     }
 
-    private SockAddr streamPeer(String call) throws IOException {
+    SockAddr streamPeer(String call) throws IOException {
         stateLock.lock();
         try {
             return peer().orElseThrow(() -> Errors.of(Errno.ENOTCONN, call, ""));
         } finally {
             stateLock.unlock();
         }
-    }
-
-    private DatagramChannel membershipChannel(String option, Ipv4Address group) throws IOException {
-        ensureOpen("setsockopt", option);
-        if (family == AddressFamily.AF_UNIX) {
-            throw Errors.of(Errno.EOPNOTSUPP, "setsockopt", option, "a UNIX socket has only SOL_SOCKET options");
-        }
-        if (type != SocketType.SOCK_DGRAM) {
-            throw Errors.of(Errno.EPROTO, "setsockopt", option, "not a datagram socket");
-        }
-        if (!group.isMulticast()) {
-            throw Errors.of(Errno.EINVAL, "setsockopt", option, group + " is not a multicast group");
-        }
-        return (DatagramChannel) channel;
     }
 
     private void setTimeoutNanos(long nanos) {
@@ -2065,161 +1355,4 @@ public final class Socket implements Closeable {
         }
     }
 
-    private static IOException unsupportedFlags(String call, int flags, String supported) {
-        String detail = "flags 0x" + Integer.toHexString(flags) + " (sockit supports " + supported + ")";
-        return Errors.of(Errno.EOPNOTSUPP, call, "", detail);
-    }
-
-    private static int requireCount(int n) {
-        if (n < 0) {
-            throw new IllegalArgumentException("n: " + n + " (expected: >= 0)");
-        }
-        return n;
-    }
-
-    private static void requireWritable(ByteBuffer buffer) {
-        Objects.requireNonNull(buffer, "buffer");
-        if (buffer.isReadOnly()) {
-            throw new IllegalArgumentException("buffer: read-only (expected: a writable buffer)");
-        }
-    }
-
-    private static void checkTimeout(Duration timeout) {
-        if (timeout.isNegative()) {
-            throw new IllegalArgumentException("timeout: " + timeout + " (expected: >= 0)");
-        }
-    }
-
-    private static int millis(Duration timeout) {
-        Objects.requireNonNull(timeout, "timeout");
-        checkTimeout(timeout);
-        return (int) Math.min(Integer.MAX_VALUE, Deadline.ceilMillis(Deadline.toNanos(timeout)));
-    }
-
-    private static byte[] copyOf(ByteBuffer buffer, int n) {
-        byte[] array = buffer.array();
-        return n == array.length ? array : Arrays.copyOf(array, n);
-    }
-
-    // select/poll support
-
-    /** At most how many bytes a probe for poll reads ahead when it cannot ask how many are waiting. */
-    private static final int POLL_PROBE_BYTES = 8192;
-
-    /** Whether poll found the connection broken (its error then pending); guarded by readLock. */
-    private boolean pollFoundError;
-
-    /**
-     * This socket as {@link Select} and {@link Poll} see it now. Does not block: bytes a peek
-     * left count only when no receive holds the read lock.
-     */
-    SocketStatus pollStatus() {
-        boolean buffered = false;
-        boolean reset = false;
-        if (readLock.tryLock()) {
-            try {
-                buffered = readAhead.available() > 0 || peeked.isPresent();
-                reset = resetReported || pollFoundError;
-            } finally {
-                readLock.unlock();
-            }
-        }
-        stateLock.lock();
-        try {
-            SocketStatus.Phase phase = switch (state) {
-                case UNCONNECTED -> SocketStatus.Phase.UNCONNECTED;
-                case CONNECTING -> SocketStatus.Phase.CONNECTING;
-                case CONNECTED -> SocketStatus.Phase.CONNECTED;
-                case LISTENING -> SocketStatus.Phase.LISTENING;
-                case CLOSED -> SocketStatus.Phase.CLOSED;
-            };
-            return new SocketStatus(phase, channel, inputShutdown, outputShutdown, buffered, pendingError, reset);
-        } finally {
-            stateLock.unlock();
-        }
-    }
-
-    /**
-     * For select and poll, on a connected stream that NIO finds readable or the kernel reports in
-     * error: tells data from end of stream from a broken connection. Data is left where it is when the kernel can say how
-     * much is waiting ({@code FIONREAD}, TCP); otherwise one non-blocking read of up to
-     * {@value #POLL_PROBE_BYTES} bytes moves it to the read-ahead buffer, where the next receive
-     * finds it (as after a peek). A broken connection's errno stays pending for {@code SO_ERROR}
-     * or the next receive or send, as Linux keeps it until one reports it; receives after that
-     * read end of stream. Does not block: {@code BUSY} if a receive holds the read lock.
-     */
-    SocketStatus.Probe probeForPoll() {
-        if (!readLock.tryLock()) {
-            return SocketStatus.Probe.BUSY;
-        }
-        try {
-            if (readAhead.available() > 0) {
-                return SocketStatus.Probe.DATA;
-            }
-            if (resetReported || pollFoundError) {
-                return SocketStatus.Probe.EOF;
-            }
-            SocketChannel stream;
-            stateLock.lock();
-            try {
-                if (state != State.CONNECTED || !(channel instanceof SocketChannel connected)) {
-                    return SocketStatus.Probe.NOTHING;
-                }
-                stream = connected;
-            } finally {
-                stateLock.unlock();
-            }
-            int n;
-            try {
-                if (waitingBytes(stream) > 0) {
-                    return SocketStatus.Probe.DATA;
-                }
-                n = readAhead.fillFrom(stream, POLL_PROBE_BYTES);
-            } catch (IOException | RuntimeException e) {
-                Optional<Errno> errno = JdkErrors.errno(e).filter(number -> number != Errno.EBADF);
-                stateLock.lock();
-                try {
-                    if (state == State.CLOSED || errno.isEmpty()) {
-                        return SocketStatus.Probe.NOTHING;
-                    }
-                    pendingError = errno;
-                } finally {
-                    stateLock.unlock();
-                }
-                pollFoundError = true;
-                resetReported = errno.get() == Errno.ECONNRESET;
-                return SocketStatus.Probe.ERROR;
-            }
-            return n > 0 ? SocketStatus.Probe.DATA : n < 0 ? SocketStatus.Probe.EOF : SocketStatus.Probe.NOTHING;
-        } finally {
-            readLock.unlock();
-        }
-    }
-
-    /**
-     * For select and poll: asks a pending connection whether it completed, as every call on the
-     * socket does first (a failed one leaves its errno pending and a fresh
-     * channel in place; see the design note). Does not block.
-     *
-     * @throws SocketError if the fresh channel cannot be bound where the old one was
-     */
-    void finishConnectForPoll() throws IOException {
-        stateLock.lock();
-        try {
-            if (state != State.CLOSED) {
-                pollConnect();
-            }
-        } finally {
-            stateLock.unlock();
-        }
-    }
-
-    /** Bytes waiting in the kernel ({@code FIONREAD}), -1 where the JDK cannot tell (UNIX sockets). */
-    private static int waitingBytes(SocketChannel stream) {
-        try {
-            return stream.socket().getInputStream().available();
-        } catch (IOException | UnsupportedOperationException cannotTell) {
-            return -1;
-        }
-    }
 }

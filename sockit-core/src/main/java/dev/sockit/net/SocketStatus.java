@@ -4,7 +4,7 @@ import java.nio.channels.SelectableChannel;
 import java.util.Optional;
 
 /**
- * A socket as {@link Select} and {@link Poll} see it at one moment ({@link Socket#pollStatus}):
+ * A socket as {@link Select} and {@link Poll} see it at one moment ({@link PollProbe#status}):
  * what the kernel cannot tell them, because sockit keeps it on its side of the channel.
  *
  * @param phase where the socket is in its life
@@ -21,7 +21,7 @@ record SocketStatus(Phase phase, SelectableChannel channel, boolean inputShutdow
     /** The socket's state, as {@link Socket} keeps it. */
     enum Phase { UNCONNECTED, CONNECTING, CONNECTED, LISTENING, CLOSED }
 
-    /** What one non-blocking read into the read-ahead buffer found ({@link Socket#probeForPoll}). */
+    /** What one non-blocking read into the read-ahead buffer found ({@link PollProbe#probeStream}). */
     enum Probe {
         /** Bytes, now in the read-ahead buffer. */
         DATA,
