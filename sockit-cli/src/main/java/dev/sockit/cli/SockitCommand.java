@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -18,15 +17,14 @@ import picocli.CommandLine.Spec;
 
 /**
  * The top-level {@code sockit} command: the netcat ({@code sockit [options] HOST PORT},
- * {@code sockit -l [options] [HOST] [PORT]}) and the subcommands; with nothing to do it prints
- * its usage.
+ * {@code sockit -l [options] [HOST] [PORT]}) and the subcommands ({@link Cli#SUBCOMMANDS}, added
+ * by {@link Cli}); with nothing to do it prints its usage.
  */
 @Command(
         name = "sockit",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "The BSD socket API and a netcat-class network toolkit for the JVM.",
-        subcommands = {DemoCommand.class, AddrCommand.class, ResolveCommand.class, ExampleCommand.class, HelpCommand.class},
         footerHeading = "%nExit status:%n",
         footer = {
             "  0  success",
@@ -50,6 +48,7 @@ final class SockitCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (operands.isEmpty() && !netcat.listening()) {
+            Cli.addSubcommands(spec.commandLine(), Cli.SUBCOMMANDS.keySet());
             spec.commandLine().usage(spec.commandLine().getOut());
             return Cli.OK;
         }
