@@ -10,6 +10,8 @@
 #        JAVA    java to run (default: temurin 25 if installed, else java on PATH)
 #        JFLAGS  JVM flags (default: -XX:+UseSerialGC -Xss256k -Xms8m -Xmn4m -Xshare:off)
 #        BASE_CP classpath of another build to run as peer "B" (EchoMain), optional
+#        VT      "1": also virtual-thread-per-connection echo servers, "V" on sockit's blocking Socket
+#                (VirtualThreadSocketEcho) and "T" on java.net.ServerSocket (VirtualThreadJdkEcho)
 #        SCEN    scenarios (default "pp100x64 pp1000x64 pp100x16k storm"; "idle" also exists)
 #        DUR     seconds per measured run (default 5)
 #        NOCOMPILE "1": use sockit-core/target as it is (default: mvn test-compile first)
@@ -44,7 +46,7 @@ HZ=$(getconf CLK_TCK)
 
 declare -A PID PORT
 PEERS=(C J P)
-PORT[C]=17101; PORT[J]=17102; PORT[P]=17103; PORT[B]=17104
+PORT[C]=17101; PORT[J]=17102; PORT[P]=17103; PORT[B]=17104; PORT[V]=17105; PORT[T]=17106
 "${SP[@]}" "$TOOLS/echo_epoll" -p ${PORT[C]} -d $LIFE >"$OUT/C.out" 2>&1 & PID[C]=$!
 "${SP[@]}" $JAVA $JFLAGS -cp $CP dev.sockit.server.EchoMain ${PORT[J]} $LIFE 1 >"$OUT/J.out" 2>&1 & PID[J]=$!
 "${SP[@]}" $JAVA $JFLAGS -cp $CP dev.sockit.server.PlainNioEcho ${PORT[P]} $LIFE >"$OUT/P.out" 2>&1 & PID[P]=$!
@@ -52,10 +54,15 @@ if [[ -n ${BASE_CP:-} ]]; then
   "${SP[@]}" $JAVA $JFLAGS -cp "$BASE_CP" dev.sockit.server.EchoMain ${PORT[B]} $LIFE 1 >"$OUT/B.out" 2>&1 & PID[B]=$!
   PEERS+=(B)
 fi
+if [[ ${VT:-0} == 1 ]]; then
+  "${SP[@]}" $JAVA $JFLAGS -cp $CP dev.sockit.server.VirtualThreadSocketEcho ${PORT[V]} $LIFE >"$OUT/V.out" 2>&1 & PID[V]=$!
+  "${SP[@]}" $JAVA $JFLAGS -cp $CP dev.sockit.server.VirtualThreadJdkEcho ${PORT[T]} $LIFE >"$OUT/T.out" 2>&1 & PID[T]=$!
+  PEERS+=(V T)
+fi
 trap 'for p in "${PEERS[@]}"; do kill ${PID[$p]} 2>/dev/null || true; done' EXIT
 sleep 2
 echo "# $(date -u +%FT%TZ) $($JAVA -version 2>&1 | head -1); $(nproc) cores; pin ${PIN:-0}; load $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "# peers: ${PEERS[*]} (C echo_epoll, J engine, P plain NIO loop, B engine of BASE_CP); results in $OUT"
+echo "# peers: ${PEERS[*]} (C echo_epoll, J engine, P plain NIO loop, B engine of BASE_CP, V/T virtual thread per connection on sockit's Socket / java.net); results in $OUT"
 for p in "${PEERS[@]}"; do echo "# rss at start KiB: $p $(rss ${PID[$p]})"; done
 
 args_of() {
