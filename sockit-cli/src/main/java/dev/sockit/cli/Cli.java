@@ -5,11 +5,9 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.Map;
+import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.HelpCommand;
 
@@ -30,21 +28,25 @@ public final class Cli {
     /**
      * The subcommands, in the order the usage lists them. Picocli builds a command's model by
      * reflection when the command is added, ~20 ms for these at start-up, so {@link #run} adds
-     * only those a command line names (see {@link #reachableSubcommands}).
+     * only those a command line names (see {@link #reachableSubcommands}); {@link #newSubcommand}
+     * makes them (a switch, not a table of constructor references: a command not named is not
+     * even loaded).
      */
-    static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+    static final Set<String> SUBCOMMANDS = Collections.unmodifiableSet(
+            new LinkedHashSet<>(List.of("demo", "addr", "resolve", "example", "help")));
 
     private Cli() {
     }
 
-    private static Map<String, Supplier<Object>> subcommands() {
-        Map<String, Supplier<Object>> subcommands = new LinkedHashMap<>();
-        subcommands.put("demo", DemoCommand::new);
-        subcommands.put("addr", AddrCommand::new);
-        subcommands.put("resolve", ResolveCommand::new);
-        subcommands.put("example", ExampleCommand::new);
-        subcommands.put("help", HelpCommand::new);
-        return Collections.unmodifiableMap(subcommands);
+    private static Object newSubcommand(String name) {
+        return switch (name) {
+            case "demo" -> new DemoCommand();
+            case "addr" -> new AddrCommand();
+            case "resolve" -> new ResolveCommand();
+            case "example" -> new ExampleCommand();
+            case "help" -> new HelpCommand();
+            default -> throw new IllegalArgumentException("subcommand: " + name + " (expected: one of " + SUBCOMMANDS + ")");
+        };
     }
 
     /** Runs {@code sockit} with {@code args} on the process's standard streams; returns the exit status. */
@@ -93,14 +95,14 @@ public final class Cli {
      */
     static Set<String> reachableSubcommands(String... args) {
         if (args.length == 0) {
-            return SUBCOMMANDS.keySet();
+            return SUBCOMMANDS;
         }
         Set<String> named = new LinkedHashSet<>();
         for (String arg : args) {
             if (arg.equals("help") || arg.startsWith("--help") || (arg.startsWith("-") && !arg.startsWith("--") && arg.indexOf('h') > 0)) {
-                return SUBCOMMANDS.keySet();
+                return SUBCOMMANDS;
             }
-            if (SUBCOMMANDS.containsKey(arg)) {
+            if (SUBCOMMANDS.contains(arg)) {
                 named.add(arg);
             }
         }
@@ -109,13 +111,13 @@ public final class Cli {
 
     /** Adds the subcommands {@code names} that {@code commandLine} does not have yet, in the usage's order. */
     static void addSubcommands(CommandLine commandLine, Set<String> names) {
-        SUBCOMMANDS.forEach((name, command) -> {
+        for (String name : SUBCOMMANDS) {
             if (names.contains(name) && !commandLine.getSubcommands().containsKey(name)) {
                 // A CommandLine made here, not by addSubcommand: only then does picocli apply the
                 // command's modelTransformer (ExampleCommand's table and parser settings).
-                commandLine.addSubcommand(name, new CommandLine(command.get()));
+                commandLine.addSubcommand(name, new CommandLine(newSubcommand(name)));
             }
-        });
+        }
     }
 
     private static String oneLine(Throwable error) {

@@ -48,7 +48,7 @@ final class SockitCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (operands.isEmpty() && !netcat.listening()) {
-            Cli.addSubcommands(spec.commandLine(), Cli.SUBCOMMANDS.keySet());
+            Cli.addSubcommands(spec.commandLine(), Cli.SUBCOMMANDS);
             spec.commandLine().usage(spec.commandLine().getOut());
             return Cli.OK;
         }
