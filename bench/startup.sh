@@ -3,11 +3,13 @@
 # TCP client (`sockit example tcp-client 127.0.0.1 P`, stdin "hi") and, when the netcat can scan,
 # `sockit -z 127.0.0.1 P`; each also without the AOT cache (SOCKIT_AOT=0) and, for --version, as a
 # plain `java -jar` with the launcher's JVM flags. The commands run interleaved, REPS rounds;
-# wall time per run from the parent's monotonic clock; medians, p90 and ratios to java -version.
-# The listener is a python3 loopback server that answers each client and exits by itself.
+# wall time per run from the parent's monotonic clock, CPU time (user + system) from its
+# children's rusage; medians, p90 and ratios to java -version.
+# The listener is a python3 loopback server in a process of its own that answers each client and
+# exits by itself.
 #
 # Usage: bench/startup.sh [REPS]          (from the repository root; default REPS=30)
-# Env:   JDK   the JDK to measure (default: temurin 25 if installed, else the launcher's choice)
+# Env:   JDK   the JDK to measure (default /usr/lib/jvm/temurin-25-jdk-amd64)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REPS=${1:-30}
@@ -16,21 +18,16 @@ JDK=${JDK:-/usr/lib/jvm/temurin-25-jdk-amd64}
 export SOCKIT_JAVA_HOME=$JDK
 ./sockit --version >/dev/null            # builds the jar and the AOT cache if needed
 
-exec python3 - "$REPS" "$JDK" <<'EOF'
-import os, socket, statistics, subprocess, sys, threading, time
-
-reps, jdk = int(sys.argv[1]), sys.argv[2]
-java = f"{jdk}/bin/java"
-jar = "sockit-cli/target/sockit.jar"
-flags = ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Djava.net.preferIPv6Addresses=system", "-Xshare:auto"]
-
+LISTENER=$(mktemp /tmp/sockit-startup-listener.XXXXXX)
+cat >"$LISTENER" <<'PY'
+import socket, sys, threading, time
 listener = socket.socket()
 listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
 listener.bind(("127.0.0.1", 0))
 listener.listen(128)
 listener.settimeout(1.0)
-port = str(listener.getsockname()[1])
-deadline = time.monotonic() + 60 + reps * 10
+print(listener.getsockname()[1], flush=True)
+deadline = time.monotonic() + float(sys.argv[1])
 
 def answer(conn):
     with conn:
@@ -41,21 +38,31 @@ def answer(conn):
         except OSError:
             pass
 
-def serve():
-    while time.monotonic() < deadline:
-        try:
-            conn, _ = listener.accept()
-        except socket.timeout:
-            continue
-        threading.Thread(target=answer, args=(conn,), daemon=True).start()
+while time.monotonic() < deadline:
+    try:
+        conn, _ = listener.accept()
+    except socket.timeout:
+        continue
+    threading.Thread(target=answer, args=(conn,), daemon=True).start()
+PY
+exec 3< <(exec python3 "$LISTENER" $((60 + REPS * 10)))
+LPID=$!
+trap 'kill $LPID 2>/dev/null || true; rm -f "$LISTENER"' EXIT
+read -r -t 10 PORT <&3
 
-threading.Thread(target=serve, daemon=True).start()
+python3 - "$REPS" "$JDK" "$PORT" <<'PY'
+import os, resource, statistics, subprocess, sys, threading, time
+
+reps, jdk, port = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+java = f"{jdk}/bin/java"
+jar = "sockit-cli/target/sockit.jar"
+flags = ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Djava.net.preferIPv6Addresses=system", "-Xshare:auto"]
 noaot = dict(os.environ, SOCKIT_AOT="0")
 commands = [
     ("java -version", [java, "-version"], None),
     ("sockit --version", ["./sockit", "--version"], None),
-    ("sockit --version, no AOT cache", ["./sockit", "--version"], noaot),
-    ("java -jar sockit.jar --version (launcher's flags)", [java, *flags, "-jar", jar, "--version"], None),
+    ("  the same, no AOT cache", ["./sockit", "--version"], noaot),
+    ("  java -jar sockit.jar --version (launcher's flags, no AOT cache)", [java, *flags, "-jar", jar, "--version"], None),
     ("sockit example tcp-client 127.0.0.1 P", ["./sockit", "example", "tcp-client", "127.0.0.1", port], None),
     ("  the same, no AOT cache", ["./sockit", "example", "tcp-client", "127.0.0.1", port], noaot),
 ]
@@ -67,18 +74,38 @@ if probe.returncode == 0:
 else:
     print(f"# sockit -z 127.0.0.1 {port} exits {probe.returncode}: not measured (the netcat's scan is not built here)")
 
-times = [[] for _ in commands]
+def run(argv, env):
+    """Runs argv to its end, killed after 60 s; not subprocess.run(timeout=...), whose wait
+    polls with sleeps of up to 50 ms and adds them to the time measured."""
+    process = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    watchdog = threading.Timer(60, process.kill)
+    watchdog.start()
+    try:
+        process.stdin.write(b"hi\n")
+        process.stdin.close()
+    except OSError:
+        pass
+    process.wait()
+    watchdog.cancel()
+
+wall = [[] for _ in commands]
+cpu = [[] for _ in commands]
 for _ in range(reps):
     for i, (_, argv, env) in enumerate(commands):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.monotonic()
-        subprocess.run(argv, input=b"hi\n", stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, timeout=60)
-        times[i].append((time.monotonic() - start) * 1000)
+        run(argv, env)
+        wall[i].append((time.monotonic() - start) * 1000)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu[i].append((after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime) * 1000)
 
 load = open("/proc/loadavg").read().split()[:3]
 print(f"# {time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime())} {jdk}; {os.cpu_count()} cores; load {' '.join(load)}; {reps} interleaved rounds")
-base = statistics.median(times[0])
-print(f"{'median ms':>10} {'p90 ms':>8} {'x java -version':>16}  command")
-for (name, _, _), t in zip(commands, times):
-    t.sort()
-    print(f"{statistics.median(t):10.1f} {t[int(0.9 * (len(t) - 1))]:8.1f} {statistics.median(t) / base:16.2f}  {name}")
-EOF
+base = statistics.median(wall[0])
+cpu_base = statistics.median(cpu[0])
+print(f"{'wall ms':>8} {'p90':>6} {'x java -version':>16} {'CPU ms':>7} {'x':>5}  command")
+for (name, _, _), w, c in zip(commands, wall, cpu):
+    w.sort()
+    med, cmed = statistics.median(w), statistics.median(c)
+    print(f"{med:8.1f} {w[int(0.9 * (len(w) - 1))]:6.1f} {med / base:16.2f} {cmed:7.1f} {cmed / cpu_base:5.2f}  {name}")
+PY
