@@ -19,11 +19,13 @@
 #        JAVA    java to run (default: temurin 25 if installed, else java on PATH)
 #        JFLAGS  JVM flags (default: -XX:+UseSerialGC -Xss256k -Xms8m -Xmn4m -Xshare:off)
 #        BASE_CP classpath of another build to run as peer "B" (EchoMain), optional
+#        VT      "1": also virtual-thread-per-connection echo servers, "V" on sockit's blocking Socket
+#                (VirtualThreadSocketEcho) and "T" on java.net.ServerSocket (VirtualThreadJdkEcho)
 #        SCEN    scenarios (default "pp100x64 pp1000x64 pp100x16k storm tcp1 udp64 udp1400 client100x64";
 #                "idle" also exists), e.g. SCEN="tcp1 udp64" runs only those
 #        DUR     seconds per measured run (default 5)
 #        NOCOMPILE "1": use sockit-core/target as it is (default: mvn test-compile first)
-#        BASEPORT first of the six loopback ports the servers listen on (default 17101)
+#        BASEPORT first of the eight loopback ports the servers listen on (default 17101)
 #        PIN     "1": servers on the last CPU, loadgen on CPU 0 (taskset), so the server's own
 #                CPU per round trip sets the rate instead of the scheduler's placement
 set -euo pipefail
@@ -64,6 +66,7 @@ declare -A PID PORT
 PEERS=(C J P)
 B0=${BASEPORT:-17101}
 PORT[C]=$B0; PORT[J]=$((B0 + 1)); PORT[P]=$((B0 + 2)); PORT[B]=$((B0 + 3)); PORT[I]=$((B0 + 4)); PORT[S]=$((B0 + 5))
+PORT[V]=$((B0 + 6)); PORT[T]=$((B0 + 7))
 "${SP[@]}" "$TOOLS/echo_epoll" -p ${PORT[C]} -d $LIFE >"$OUT/C.out" 2>&1 & PID[C]=$!
 if ((ENGINE)); then
   "${SP[@]}" $JAVA $JFLAGS -cp $CP dev.sockit.server.EchoMain ${PORT[J]} $LIFE 1 >"$OUT/J.out" 2>&1 & PID[J]=$!
@@ -83,13 +86,18 @@ if [[ -n ${BASE_CP:-} ]]; then
   "${SP[@]}" $JAVA $JFLAGS -cp "$BASE_CP" dev.sockit.server.EchoMain ${PORT[B]} $LIFE 1 >"$OUT/B.out" 2>&1 & PID[B]=$!
   PEERS+=(B); ALL+=(B)
 fi
+if [[ ${VT:-0} == 1 ]]; then
+  "${SP[@]}" $JAVA $JFLAGS -cp $CP dev.sockit.server.VirtualThreadSocketEcho ${PORT[V]} $LIFE >"$OUT/V.out" 2>&1 & PID[V]=$!
+  "${SP[@]}" $JAVA $JFLAGS -cp $CP dev.sockit.server.VirtualThreadJdkEcho ${PORT[T]} $LIFE >"$OUT/T.out" 2>&1 & PID[T]=$!
+  PEERS+=(V T); ALL+=(V T)
+fi
 trap 'for p in "${ALL[@]}"; do kill ${PID[$p]} 2>/dev/null || true; done' EXIT
 sleep 2
 for p in "${ALL[@]}"; do
   if ! kill -0 ${PID[$p]} 2>/dev/null; then echo "compare.sh: server $p did not start: $(tail -1 "$OUT/$p.out") (another run on port ${PORT[$p]}? set BASEPORT)" >&2; exit 1; fi
 done
 echo "# $(date -u +%FT%TZ) $($JAVA -version 2>&1 | head -1); $(nproc) cores; pin ${PIN:-0}; load $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "# peers: ${PEERS[*]} (C echo_epoll, J engine, P plain NIO loop, B engine of BASE_CP); results in $OUT"
+echo "# peers: ${PEERS[*]} (C echo_epoll, J engine, P plain NIO loop, B engine of BASE_CP, V/T virtual thread per connection on sockit's Socket / java.net); results in $OUT"
 for p in "${PEERS[@]}"; do echo "# rss at start KiB: $p $(rss ${PID[$p]})"; done
 
 args_of() {

@@ -10,9 +10,14 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs {@code sockit} with {@code args}; returns the exit status. */
+    static int run(String... args) {
         // Before any socket class loads: the trace is fixed when dev.sockit.net.Trace initialises.
         traceDestination(args).ifPresent(where -> System.setProperty("sockit.trace", where));
-        System.exit(Cli.run(args));
+        return Cli.run(args);
     }
 
     /**

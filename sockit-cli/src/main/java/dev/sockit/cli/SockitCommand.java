@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -18,8 +17,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * The top-level {@code sockit} command: the netcat ({@code sockit [options] HOST PORT},
- * {@code sockit -l [options] [HOST] [PORT]}) and the subcommands; with nothing to do it prints
- * its usage.
+ * {@code sockit -l [options] [HOST] [PORT]}) and the subcommands ({@link Cli#SUBCOMMANDS}, added
+ * by {@link Cli}); with nothing to do it prints its usage.
  */
 @Command(
         name = "sockit",
@@ -35,7 +34,6 @@ import picocli.CommandLine.Spec;
             ""
         },
         commandListHeading = "%nCommands:%n",
-        subcommands = {DemoCommand.class, AddrCommand.class, ResolveCommand.class, ExampleCommand.class, BenchCommand.class, HelpCommand.class},
         footerHeading = "%nExit status:%n",
         footer = {
             "  0  success",
@@ -61,6 +59,7 @@ final class SockitCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (operands.isEmpty() && !netcat.listening()) {
+            Cli.addSubcommands(spec.commandLine(), Cli.SUBCOMMANDS);
             spec.commandLine().usage(spec.commandLine().getOut());
             return Cli.OK;
         }

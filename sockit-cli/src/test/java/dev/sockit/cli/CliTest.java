@@ -2,9 +2,12 @@ package dev.sockit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CliTest {
+    /** The usage's command list: Cli adds a subcommand only when a command line can reach it. */
+    private static final List<String> COMMANDS = List.of("demo", "bench", "addr", "resolve", "example", "help");
 
     @Test
     void version_printsVersionAndJava() throws Exception {
@@ -19,7 +22,7 @@ class CliTest {
         SockitProcess.Result result = SockitProcess.run("--help");
 
         assertThat(result.exitCode()).isZero();
-        assertThat(result.stdout()).contains("demo", "addr", "resolve", "example", "help", "Exit status:", "2  usage error");
+        assertThat(result.stdout()).contains("demo", "bench", "addr", "resolve", "example", "help", "Exit status:", "2  usage error");
     }
 
     @Test
@@ -54,5 +57,44 @@ class CliTest {
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.stderr().lines()).hasSize(1);
         assertThat(result.stderr()).doesNotContain("Exception", "\tat ");
+    }
+
+    @Test
+    void optionsAlone_printTheUsageWithEveryCommand() throws Exception {
+        SockitProcess.Result result = SockitProcess.run("-v");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.stdout()).startsWith("Usage: sockit");
+        assertThat(commandsListed(result)).isEqualTo(COMMANDS);
+    }
+
+    @Test
+    void helpInAShortOptionCluster_listsEveryCommand() throws Exception {
+        SockitProcess.Result result = SockitProcess.run("-vh");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(commandsListed(result)).isEqualTo(COMMANDS);
+    }
+
+    @Test
+    void help_listsTheCommandsInOrder() throws Exception {
+        assertThat(commandsListed(SockitProcess.run("--help"))).isEqualTo(COMMANDS);
+        assertThat(commandsListed(SockitProcess.run("help"))).isEqualTo(COMMANDS);
+    }
+
+    @Test
+    void subcommandAfterATopLevelOption_runs() throws Exception {
+        SockitProcess.Result result = SockitProcess.run("-4", "addr", "aton", "1.256.1.1");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.stderr()).isEqualTo("sockit addr: aton \"1.256.1.1\": inet_aton returns 0 (not an IPv4 address)\n");
+    }
+
+    private static List<String> commandsListed(SockitProcess.Result result) {
+        return result.lines().stream()
+                .dropWhile(line -> !line.equals("Commands:"))
+                .filter(line -> line.matches("  [a-z]+ .*"))
+                .map(line -> line.trim().split(" ")[0])
+                .toList();
     }
 }
