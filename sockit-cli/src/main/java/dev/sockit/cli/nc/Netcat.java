@@ -20,6 +20,9 @@ public final class Netcat {
      * @return an {@link ExitStatus}
      */
     public static int run(NetcatOptions options, List<String> operands, EventLog events) {
+        if (options.listening()) {
+            return ListenMode.run(options, operands, events);
+        }
         events.error("the netcat is not built yet", ExitStatus.NETWORK);
         return ExitStatus.NETWORK;
     }
