@@ -1,7 +1,7 @@
 package dev.sockit.cli.nc;
 
 import dev.sockit.addr.InetSockAddr;
-import dev.sockit.addr.Ipv6Address;
+import dev.sockit.addr.AddressFamily;
 import dev.sockit.server.CloseCause;
 import java.time.Duration;
 import java.util.Optional;
@@ -80,7 +80,7 @@ final class ListenSession {
      */
     boolean admit(InetSockAddr peer) {
         Optional<String> refusal = rules.refusal(peer);
-        if (refusal.isEmpty() && ipv6Only && peer.address() instanceof Ipv6Address v6 && v6.isIpv4Mapped()) {
+        if (refusal.isEmpty() && ipv6Only && EventLog.plain(peer).address().family() == AddressFamily.AF_INET) {
             refusal = Optional.of("an IPv4 client, and -6 listens on IPv6 only");
         }
         if (refusal.isPresent()) {
