@@ -37,6 +37,7 @@ public final class Cli {
 
     static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new SockitCommand());
+        dev.sockit.cli.nc.NetcatHelp.install(commandLine);
         // Arguments are taken as given, as a C program's argv: picocli would replace "@FILE" by
         // FILE's words, and 'sockit example udp-client HOST PORT @all' must send "@all".
         commandLine.setExpandAtFiles(false);

@@ -26,12 +26,23 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "The BSD socket API and a netcat-class network toolkit for the JVM.",
+        customSynopsis = {
+            "sockit [options] HOST PORT          connect (TCP; -u: UDP)",
+            "       sockit -U [options] PATH            connect to a UNIX stream socket",
+            "       sockit -l [options] [HOST] [PORT]   listen",
+            "       sockit -z [options] HOST PORT...    scan: ports, 20-30, 80,443",
+            "       sockit COMMAND [ARGS]               demo, addr, resolve, example, help",
+            ""
+        },
+        commandListHeading = "%nCommands:%n",
         subcommands = {DemoCommand.class, AddrCommand.class, ResolveCommand.class, ExampleCommand.class, HelpCommand.class},
         footerHeading = "%nExit status:%n",
         footer = {
             "  0  success",
-            "  1  failure (invalid input, network or resolver error)",
-            "  2  usage error"
+            "  1  failure (invalid input, network or resolver error; -z: a port not open)",
+            "  2  usage error",
+            "  3  netcat: connect timeout (-w; --wait-for-port or --retry gave up)",
+            "  4  netcat: idle timeout (-i)"
         })
 final class SockitCommand implements Callable<Integer> {
     @Spec

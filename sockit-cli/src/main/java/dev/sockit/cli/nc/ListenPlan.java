@@ -42,14 +42,8 @@ record ListenPlan(Kind kind, boolean keepOpen, int maxClients, boolean brokerCon
         if (modes.size() > 1) {
             throw new UsageError(String.join(" and ", modes) + " exclude each other (give one way to serve clients)");
         }
-        if (options.scan) {
-            throw new UsageError("-z and -l exclude each other");
-        }
         if (options.brokerConsole && !options.broker && !options.chat) {
             throw new UsageError("--broker-console needs --broker or --chat");
-        }
-        if (options.sendOnly && options.recvOnly) {
-            throw new UsageError("--send-only and --recv-only exclude each other");
         }
         if (options.maxConnections != null && options.maxConnections < 1) {
             throw new UsageError("-m " + options.maxConnections + ": out of range (expected: 1 or more)");

@@ -12,7 +12,8 @@ public final class Netcat {
     }
 
     /**
-     * Runs the netcat.
+     * Runs the netcat. A {@link UsageError} from any mode is printed as one line and gives
+     * {@link ExitStatus#USAGE}.
      *
      * @param options the parsed flags
      * @param operands {@code HOST PORT}, {@code [HOST] [PORT]} with {@code -l}, {@code HOST PORT...} with {@code -z}, {@code PATH} with {@code -U}
@@ -20,10 +21,18 @@ public final class Netcat {
      * @return an {@link ExitStatus}
      */
     public static int run(NetcatOptions options, List<String> operands, EventLog events) {
-        if (options.listening()) {
-            return ListenMode.run(options, operands, events);
+        try {
+            FlagCheck.common(options, operands);
+            if (options.listen) {
+                return ListenMode.run(options, operands, events);
+            }
+            if (options.scan) {
+                return ScanMode.run(options, operands, events);
+            }
+            return ConnectMode.run(options, operands, events);
+        } catch (UsageError e) {
+            events.error(e.getMessage(), ExitStatus.USAGE);
+            return ExitStatus.USAGE;
         }
-        events.error("the netcat is not built yet", ExitStatus.NETWORK);
-        return ExitStatus.NETWORK;
     }
 }

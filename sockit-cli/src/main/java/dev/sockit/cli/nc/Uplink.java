@@ -1,0 +1,225 @@
+package dev.sockit.cli.nc;
+
+import dev.sockit.net.Errno;
+import dev.sockit.net.SocketError;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Standard input to the peer, on its own thread: read a chunk, shape it ({@code -C} CRLF,
+ * {@code -d} one line at a time with the delay between lines), send it, record it, repeat;
+ * at end of input, run the end-of-input action. One buffer is reused, so memory is bounded
+ * and a slow peer slows the reading of standard input (backpressure).
+ *
+ * <p>It also answers the end-of-stream rules' question "is standard input idle?": the thread
+ * is blocked reading and nothing is waiting ({@link StdinSource#hasWaitingInput}).
+ *
+ * <p>Threads: {@link #run} on the uplink thread; {@link #idle}, {@link #reads},
+ * {@link #awaitProgress} and {@link #finished} from any thread. {@code lock} guards
+ * {@code reading}, {@code reads} and {@code finished}.
+ */
+final class Uplink implements Runnable {
+    /** Where shaped data goes: the socket. */
+    interface Link {
+        /** Sends all of {@code data} (for datagrams: in datagrams of at most the largest size). */
+        void send(ByteBuffer data) throws IOException;
+    }
+
+    private final StdinSource stdin;
+    private final Link link;
+    private final int bufferSize;
+    private final Crlf crlf;
+    private final Duration lineDelay;
+    private final TrafficTap tap;
+    private final Activity activity;
+    private final AtomicLong sent;
+    private final Ending ending;
+    private final Runnable onEndOfInput;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition progress = lock.newCondition();
+    private boolean reading;
+    private long reads;
+    private boolean finished;
+
+    /** Whether the next byte sent starts a line ({@code -d}); uplink thread only. */
+    private boolean atLineStart = true;
+    /** Whether anything was sent yet ({@code -d}: no delay before the first line); uplink thread only. */
+    private boolean sentAny;
+
+    Uplink(StdinSource stdin, Link link, int bufferSize, NetcatOptions options, TrafficTap tap, Activity activity,
+            AtomicLong sent, Ending ending, Runnable onEndOfInput) {
+        this.stdin = stdin;
+        this.link = link;
+        this.bufferSize = bufferSize;
+        this.crlf = options.crlf ? new Crlf() : null;
+        this.lineDelay = options.lineDelay == null || options.lineDelay.isZero() ? null : options.lineDelay;
+        this.tap = tap;
+        this.activity = activity;
+        this.sent = sent;
+        this.ending = ending;
+        this.onEndOfInput = onEndOfInput;
+    }
+
+    /** Starts the uplink on a daemon thread (it may stay blocked reading standard input at exit). */
+    Uplink start() {
+        Thread thread = new Thread(this, "sockit-uplink");
+        thread.setDaemon(true);
+        thread.start();
+        return this;
+    }
+
+    @Override
+    public void run() {
+        ByteBuffer buffer = ByteBuffer.allocateDirect(bufferSize);
+        ByteBuffer shaped = crlf == null ? null : ByteBuffer.allocateDirect(bufferSize * 2);
+        while (!ending.ended()) {
+            buffer.clear();
+            int n;
+            setReading(true);
+            try {
+                n = stdin.read(buffer);
+            } catch (IOException e) {
+                ending.fail(ExitStatus.NETWORK, "error", "read standard input: " + e.getMessage());
+                return;
+            } finally {
+                setReading(false);
+            }
+            if (n < 0) {
+                finish();
+                onEndOfInput.run();
+                return;
+            }
+            buffer.flip();
+            ByteBuffer out = buffer;
+            if (crlf != null) {
+                crlf.convert(buffer, shaped);
+                out = shaped;
+            }
+            try {
+                deliver(out);
+            } catch (IOException e) {
+                if (!ending.ended()) {
+                    ending.fail(ExitStatus.NETWORK, resetOrError(e), e.getMessage());
+                }
+                return;
+            }
+            signalProgress();
+        }
+    }
+
+    /** Whether the uplink is blocked reading standard input with nothing waiting there. */
+    boolean idle() {
+        lock.lock();
+        try {
+            return !finished && reading && !stdin.hasWaitingInput();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** How many reads of standard input have started; tells a read that returned in between. */
+    long reads() {
+        lock.lock();
+        try {
+            return reads;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether standard input reached its end and all of it was sent. */
+    boolean finished() {
+        lock.lock();
+        try {
+            return finished;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Waits until a chunk was sent, a read started or ended, or {@code time} passed. */
+    void awaitProgress(Duration time) {
+        lock.lock();
+        try {
+            progress.awaitNanos(time.toNanos());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    static String resetOrError(IOException e) {
+        return e instanceof SocketError error && (error.errno() == Errno.ECONNRESET || error.errno() == Errno.EPIPE)
+                ? "reset" : "error";
+    }
+
+    private void deliver(ByteBuffer data) throws IOException {
+        if (lineDelay == null) {
+            send(data);
+            return;
+        }
+        while (data.hasRemaining() && !ending.ended()) {
+            if (atLineStart && sentAny && ending.awaitFor(lineDelay)) {
+                return;
+            }
+            int end = data.position();
+            while (end < data.limit() && data.get(end) != '\n') {
+                end++;
+            }
+            boolean wholeLine = end < data.limit();
+            int oldLimit = data.limit();
+            data.limit(wholeLine ? end + 1 : oldLimit);
+            send(data);
+            data.limit(oldLimit);
+            atLineStart = wholeLine;
+            sentAny = true;
+        }
+    }
+
+    private void send(ByteBuffer data) throws IOException {
+        ByteBuffer view = data.duplicate();
+        int length = data.remaining();
+        link.send(data);
+        sent.addAndGet(length);
+        activity.touch();
+        tap.record(TrafficTap.Direction.SENT, view);
+    }
+
+    private void setReading(boolean now) {
+        lock.lock();
+        try {
+            reading = now;
+            if (now) {
+                reads++;
+            }
+            progress.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void signalProgress() {
+        lock.lock();
+        try {
+            progress.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void finish() {
+        lock.lock();
+        try {
+            finished = true;
+            progress.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+}
