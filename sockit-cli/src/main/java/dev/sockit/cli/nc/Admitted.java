@@ -1,6 +1,6 @@
 package dev.sockit.cli.nc;
 
-import dev.sockit.addr.InetSockAddr;
+import dev.sockit.addr.SockAddr;
 import dev.sockit.server.CloseCause;
 import dev.sockit.server.Connection;
 import dev.sockit.server.ConnectionHandler;
@@ -17,7 +17,7 @@ import java.time.Duration;
 final class Admitted implements ConnectionHandler {
     private final ListenSession session;
     private final ConnectionHandler inner;
-    private InetSockAddr peer;
+    private SockAddr peer;
     private boolean admitted;
     private boolean inputDone;
     private long openedAt;
@@ -29,9 +29,9 @@ final class Admitted implements ConnectionHandler {
 
     @Override
     public void onOpen(Connection connection) {
-        peer = EventLog.plain(connection.remoteAddress());
+        peer = connection.peer();
         openedAt = System.nanoTime();
-        if (!session.admit(connection.remoteAddress())) {
+        if (!session.admit(peer)) {
             connection.abort();
             return;
         }

@@ -120,7 +120,7 @@ final class BrokerRoom {
         public void onOpen(Connection c) {
             connection = c;
             user = nextUser.getAndIncrement();
-            address = EventLog.plain(c.remoteAddress()).address().toString();
+            address = ExecProcess.host(c.peer());
             List<Outlet> already = members.snapshot();
             members.add(this);
             if (chat) {

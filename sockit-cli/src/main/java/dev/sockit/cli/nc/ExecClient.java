@@ -39,7 +39,7 @@ final class ExecClient implements ConnectionHandler, ExecProcess.Output {
     public void onOpen(Connection c) {
         connection = c;
         try {
-            program = ExecProcess.start(command, c.remoteAddress(), c.localAddress(), "tcp", this, () -> c.setAutoRead(true));
+            program = ExecProcess.start(command, c.peer(), c.local(), c.peer() instanceof dev.sockit.addr.UnixSockAddr ? "unix" : "tcp", this, () -> c.setAutoRead(true));
         } catch (IOException e) {
             events.error("cannot run " + command.get(0) + ": " + e.getMessage(), ExitStatus.NETWORK);
             c.abort();

@@ -1,6 +1,8 @@
 package dev.sockit.cli.nc;
 
 import dev.sockit.addr.InetSockAddr;
+import dev.sockit.addr.SockAddr;
+import dev.sockit.addr.UnixSockAddr;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -58,7 +60,7 @@ final class ExecProcess {
      * @param resume what restarts reading from the client once the program has caught up
      * @throws IOException if the program cannot be started
      */
-    static ExecProcess start(List<String> command, InetSockAddr remote, InetSockAddr local, String proto, Output output,
+    static ExecProcess start(List<String> command, SockAddr remote, SockAddr local, String proto, Output output,
             Runnable resume) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
         builder.environment().putAll(environment(remote, local, proto));
@@ -69,18 +71,28 @@ final class ExecProcess {
     }
 
     /** The environment a program sees for the client at {@code remote}. */
-    static Map<String, String> environment(InetSockAddr remote, InetSockAddr local, String proto) {
-        InetSockAddr r = EventLog.plain(remote);
-        InetSockAddr l = EventLog.plain(local);
+    static Map<String, String> environment(SockAddr remote, SockAddr local, String proto) {
         Map<String, String> env = new HashMap<>();
         for (String prefix : List.of("SOCKIT_", "NCAT_")) {
-            env.put(prefix + "REMOTE_ADDR", r.address().toString());
-            env.put(prefix + "REMOTE_PORT", Integer.toString(r.port()));
-            env.put(prefix + "LOCAL_ADDR", l.address().toString());
-            env.put(prefix + "LOCAL_PORT", Integer.toString(l.port()));
+            env.put(prefix + "REMOTE_ADDR", host(remote));
+            env.put(prefix + "REMOTE_PORT", port(remote));
+            env.put(prefix + "LOCAL_ADDR", host(local));
+            env.put(prefix + "LOCAL_PORT", port(local));
             env.put(prefix + "PROTO", proto.toUpperCase(java.util.Locale.ROOT));
         }
         return env;
+    }
+
+    /** An address without its port: {@code 127.0.0.1} (IPv4-mapped as IPv4), {@code ::1}, a UNIX path ({@code ""} unnamed). */
+    static String host(SockAddr address) {
+        return switch (address) {
+            case InetSockAddr inet -> EventLog.plain(inet).address().toString();
+            case UnixSockAddr unix -> unix.path();
+        };
+    }
+
+    private static String port(SockAddr address) {
+        return address instanceof InetSockAddr inet ? Integer.toString(inet.port()) : "";
     }
 
     /** Queues a copy of {@code data} for the program (consumed); {@code false}: stop reading the client. */

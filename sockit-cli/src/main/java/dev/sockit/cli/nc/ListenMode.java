@@ -2,6 +2,7 @@ package dev.sockit.cli.nc;
 
 import dev.sockit.addr.GaiException;
 import dev.sockit.addr.InetSockAddr;
+import dev.sockit.addr.SockAddr;
 import dev.sockit.addr.SocketType;
 import dev.sockit.server.ConnectionHandler;
 import dev.sockit.server.Handlers;
@@ -18,7 +19,7 @@ import java.util.function.Supplier;
  * clients in one of these ways: the plain listener (clients' data to stdout, stdin to the
  * clients), {@code --broker}/{@code --chat}, {@code -e}/{@code -c} (a program per client), or a
  * built-in service ({@code --echo}, {@code --discard}, {@code --chargen}, {@code --reply}).
- * TCP here; UDP in {@link UdpListen}. Handlers never block an event loop: stdin and stdout
+ * TCP and UNIX stream sockets here; UDP in {@link UdpListen}. Handlers never block an event loop: stdin and stdout
  * have their own threads ({@link StdinReader}, {@link StdoutPump}), and so do programs.
  */
 public final class ListenMode {
@@ -39,16 +40,32 @@ public final class ListenMode {
         try {
             ListenPlan plan = ListenPlan.of(options);
             if (options.unix) {
-                throw new UsageError("-l -U: UNIX stream listeners are not built yet");
+                UnixListenPath path = UnixListenPath.of(operands);
+                AccessRules rules = AccessRules.of(options);
+                TrafficTap tap = TrafficTap.open(options, Clock.systemUTC());
+                try {
+                    path.removeStale();
+                    ServerConfig config = config(options).bindUnix(path.address()).build();
+                    try {
+                        return serve(options, plan, config, List.of(path.address()), false, rules, tap, events, "unix");
+                    } finally {
+                        path.remove();
+                    }
+                } finally {
+                    closeTap(tap, events);
+                }
             }
             SocketType type = options.udp ? SocketType.SOCK_DGRAM : SocketType.SOCK_STREAM;
             ListenAddresses where = ListenAddresses.of(options, operands, type);
             AccessRules rules = AccessRules.of(options);
             TrafficTap tap = TrafficTap.open(options, Clock.systemUTC());
             try {
-                return options.udp
-                        ? UdpListen.run(options, plan, where, rules, tap, events)
-                        : tcp(options, plan, where, rules, tap, events);
+                if (options.udp) {
+                    return UdpListen.run(options, plan, where, rules, tap, events);
+                }
+                ServerConfig.Builder config = config(options);
+                where.addresses().forEach(config::bind);
+                return serve(options, plan, config.build(), where.addresses(), where.ipv6Only(), rules, tap, events, "tcp");
             } finally {
                 closeTap(tap, events);
             }
@@ -58,24 +75,25 @@ public final class ListenMode {
         } catch (GaiException e) {
             events.error(e.getMessage(), ExitStatus.NETWORK);
             return ExitStatus.NETWORK;
+        } catch (IOException e) {
+            events.error(e.getMessage(), ExitStatus.NETWORK);
+            return ExitStatus.NETWORK;
         }
     }
 
-    /** The engine configuration every listen mode shares: -i, -m, the addresses. */
-    static ServerConfig config(NetcatOptions options, InetSockAddr... addresses) {
+    /** The engine configuration every listen mode shares ({@code -i}, the read size), addresses still to add. */
+    static ServerConfig.Builder config(NetcatOptions options) {
         ServerConfig.Builder config = ServerConfig.builder().readBufferSize(READ_BUFFER);
-        for (InetSockAddr address : addresses) {
-            config.bind(address);
-        }
         if (options.idleTimeout != null) {
             config.idleTimeout(options.idleTimeout);
         }
-        return config.build();
+        return config;
     }
 
-    private static int tcp(NetcatOptions options, ListenPlan plan, ListenAddresses where, AccessRules rules, TrafficTap tap,
-            EventLog events) {
-        ListenSession session = new ListenSession(events, "tcp", rules, where.ipv6Only(), plan.keepOpen(), plan.maxClients());
+    /** Serves stream clients (TCP or UNIX) on {@code config}'s addresses until the session ends. */
+    private static int serve(NetcatOptions options, ListenPlan plan, ServerConfig config, List<? extends SockAddr> where,
+            boolean ipv6Only, AccessRules rules, TrafficTap tap, EventLog events, String proto) {
+        ListenSession session = new ListenSession(events, proto, rules, ipv6Only, plan.keepOpen(), plan.maxClients());
         Clients clients = new Clients();
         StdoutPump stdout = StdoutPump.stdout(e -> {
             events.error("stdout: " + e.getMessage(), ExitStatus.NETWORK);
@@ -93,17 +111,20 @@ public final class ListenMode {
         };
         TcpServer server;
         try {
-            server = TcpServer.start(config(options, where.addresses().toArray(InetSockAddr[]::new)),
-                    () -> new Admitted(session, inner.get()));
+            server = TcpServer.start(config, () -> new Admitted(session, inner.get()));
         } catch (IOException e) {
-            events.error("cannot listen on " + where.addresses() + ": " + e.getMessage(), ExitStatus.NETWORK);
+            finish(stdout);
+            events.error("cannot listen on " + where.stream().map(EventLog::text).toList() + ": " + e.getMessage(), ExitStatus.NETWORK);
             return ExitStatus.NETWORK;
         }
         session.onFirstClient(() -> server.stop(Duration.ofDays(365)));
         Thread hook = flushOnExit(stdout);
         try {
             for (InetSockAddr local : server.localAddresses()) {
-                events.listening(local, "tcp");
+                events.listening(local, proto);
+            }
+            for (SockAddr path : config.unixPaths()) {
+                events.listening(path, proto);
             }
             if (options.acceptTimeout != null) {
                 session.acceptTimeout(options.acceptTimeout);

@@ -1,6 +1,7 @@
 package dev.sockit.cli.nc;
 
 import dev.sockit.addr.InetSockAddr;
+import dev.sockit.addr.SockAddr;
 import dev.sockit.addr.AddressFamily;
 import dev.sockit.server.CloseCause;
 import java.time.Duration;
@@ -78,9 +79,9 @@ final class ListenSession {
      * {@code denied}, {@code limit}). A client admitted holds a slot until {@link #ended}.
      * Without {@code -k}, a client after the first is turned away silently.
      */
-    boolean admit(InetSockAddr peer) {
-        Optional<String> refusal = rules.refusal(peer);
-        if (refusal.isEmpty() && ipv6Only && EventLog.plain(peer).address().family() == AddressFamily.AF_INET) {
+    boolean admit(SockAddr peer) {
+        Optional<String> refusal = peer instanceof InetSockAddr inet ? rules.refusal(inet) : Optional.empty();
+        if (refusal.isEmpty() && ipv6Only && peer instanceof InetSockAddr inet && EventLog.plain(inet).address().family() == AddressFamily.AF_INET) {
             refusal = Optional.of("an IPv4 client, and -6 listens on IPv6 only");
         }
         if (refusal.isPresent()) {
@@ -110,7 +111,7 @@ final class ListenSession {
      *
      * @param inputDone whether the client had finished sending (its FIN was read)
      */
-    void ended(InetSockAddr peer, long sent, long received, Duration duration, CloseCause cause, boolean inputDone) {
+    void ended(SockAddr peer, long sent, long received, Duration duration, CloseCause cause, boolean inputDone) {
         live.decrementAndGet();
         events.closed(peer, proto, sent, received, duration, reason(cause));
         if (keepOpen) {

@@ -31,8 +31,7 @@ final class UdpListen {
         });
         UdpServer server;
         try {
-            InetSockAddr[] bind = {where.addresses().get(0)};
-            server = UdpServer.start(ListenMode.config(options, bind), () -> new PeerSession(session, options, plan, clients, stdout, tap));
+            server = UdpServer.start(ListenMode.config(options).bind(where.addresses().get(0)).build(), () -> new PeerSession(session, options, plan, clients, stdout, tap));
         } catch (IOException e) {
             events.error("cannot listen on " + where.addresses().get(0) + ": " + e.getMessage(), ExitStatus.NETWORK);
             ListenMode.finish(stdout);
@@ -141,7 +140,7 @@ final class UdpListen {
             if (program != null) {
                 program.abandon();
             }
-            session.ended(EventLog.plain(p.remoteAddress()), bytesOut, bytesIn, Duration.ofNanos(System.nanoTime() - openedAt), cause, true);
+            session.ended(p.remoteAddress(), bytesOut, bytesIn, Duration.ofNanos(System.nanoTime() - openedAt), cause, true);
         }
 
         @Override
@@ -164,7 +163,7 @@ final class UdpListen {
 
         private void startProgram(Peer p) {
             try {
-                program = ExecProcess.start(plan.command(), p.remoteAddress(), EventLog.plain(session.local()), "udp", new ExecProcess.Output() {
+                program = ExecProcess.start(plan.command(), p.remoteAddress(), session.local(), "udp", new ExecProcess.Output() {
                     @Override
                     public void data(ByteBuffer chunk) {
                         send(chunk);
