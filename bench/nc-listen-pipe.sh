@@ -40,7 +40,8 @@ for r in $(seq "$REPS"); do
     s=$(date +%s%N)
     timeout 120 bash -c "$(declare -f listener); PORT=$PORT listener $l" </dev/null >/dev/null & L=$!
     for _ in $(seq 500); do ss -Hltn "sport = :$PORT" | grep -q . && break; sleep 0.01; done
-    head -c "$SIZE" /dev/zero | timeout 120 bash -c "$(declare -f sender); PORT=$PORT SENDER=$SENDER sender $l" >/dev/null
+    head -c "$SIZE" /dev/zero | timeout 120 bash -c "$(declare -f sender); PORT=$PORT SENDER=$SENDER sender $l" >/dev/null \
+      || echo "round $r $l: the sender exited with $? (ignored; the listener's exit ends the run)"
     wait $L || true
     e=$(date +%s%N)
     t=$(awk -v n=$((e - s)) 'BEGIN{printf "%.3f", n/1e9}')

@@ -26,7 +26,7 @@ public final class ListenMode {
     /** {@code -m} when not given, as ncat. */
     static final int DEFAULT_MAX_CLIENTS = 100;
     /** The engine's read buffer for listen mode: large reads make a fast pipe. */
-    static final int READ_BUFFER = 128 * 1024;
+    static final int READ_BUFFER = 1024 * 1024;
 
     private ListenMode() {
     }

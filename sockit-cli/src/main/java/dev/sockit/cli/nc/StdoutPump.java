@@ -31,7 +31,7 @@ import java.util.function.Consumer;
 final class StdoutPump {
     static final int HIGH_WATER = 4 << 20;
     static final int LOW_WATER = 1 << 20;
-    private static final int CHUNK = 256 * 1024;
+    private static final int CHUNK = ListenMode.READ_BUFFER;
     private static final int MAX_GATHER = 16;
     private static final ByteBuffer END = ByteBuffer.allocate(0);
 
