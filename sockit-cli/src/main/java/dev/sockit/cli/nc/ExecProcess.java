@@ -28,6 +28,8 @@ import java.util.concurrent.atomic.AtomicLong;
 final class ExecProcess {
     static final int HIGH_WATER = 1 << 20;
     static final int LOW_WATER = 256 * 1024;
+    /** Bytes waiting at most: a TCP client is paused at {@link #HIGH_WATER}, so only a UDP peer gets here. */
+    static final int DROP_ABOVE = 4 * HIGH_WATER;
     /** The most one read of the program's output takes: one datagram for a UDP peer. */
     static final int READ_SIZE = 16 * 1024;
     private static final byte[] END = new byte[0];
@@ -95,8 +97,15 @@ final class ExecProcess {
         return address instanceof InetSockAddr inet ? Integer.toString(inet.port()) : "";
     }
 
-    /** Queues a copy of {@code data} for the program (consumed); {@code false}: stop reading the client. */
+    /**
+     * Queues a copy of {@code data} for the program (consumed); {@code false}: stop reading the
+     * client. Past {@link #DROP_ABOVE} waiting bytes the data is dropped instead.
+     */
     boolean input(ByteBuffer data) {
+        if (waiting.get() > DROP_ABOVE) {
+            data.position(data.limit()); // a UDP peer cannot be paused: past the bound its datagrams are dropped
+            return false;
+        }
         byte[] copy = new byte[data.remaining()];
         data.get(copy);
         if (copy.length == 0) {

@@ -49,9 +49,9 @@ final class ListenSession {
         stopAccepting.set(stop);
     }
 
-    /** The address listened on first, once bound (what a program's {@code SOCKIT_LOCAL_*} name for UDP). */
-    InetSockAddr local() {
-        return local.get();
+    /** The address listened on first, once bound (what a UDP program's {@code SOCKIT_LOCAL_*} names); empty until bound. */
+    Optional<InetSockAddr> local() {
+        return Optional.ofNullable(local.get());
     }
 
     /** Records the address listened on. */

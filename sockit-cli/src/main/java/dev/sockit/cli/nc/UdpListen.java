@@ -31,7 +31,7 @@ final class UdpListen {
         });
         UdpServer server;
         try {
-            server = UdpServer.start(ListenMode.config(options).bind(where.addresses().get(0)).build(), () -> new PeerSession(session, options, plan, clients, stdout, tap));
+            server = UdpServer.start(ListenMode.config(options).bind(where.addresses().get(0)).build(), () -> new PeerSession(session, options, plan, clients, stdout, tap, where.addresses().get(0)));
         } catch (IOException e) {
             events.error("cannot listen on " + where.addresses().get(0) + ": " + e.getMessage(), ExitStatus.NETWORK);
             ListenMode.finish(stdout);
@@ -72,9 +72,12 @@ final class UdpListen {
         private volatile long bytesIn;
         private volatile long bytesOut;
         private ExecProcess program;
+        private final InetSockAddr bindAddress;
 
-        PeerSession(ListenSession session, NetcatOptions options, ListenPlan plan, Clients clients, StdoutPump stdout, TrafficTap tap) {
+        PeerSession(ListenSession session, NetcatOptions options, ListenPlan plan, Clients clients, StdoutPump stdout, TrafficTap tap,
+                InetSockAddr bindAddress) {
             this.session = session;
+            this.bindAddress = bindAddress;
             this.options = options;
             this.plan = plan;
             this.clients = clients;
@@ -163,7 +166,7 @@ final class UdpListen {
 
         private void startProgram(Peer p) {
             try {
-                program = ExecProcess.start(plan.command(), p.remoteAddress(), session.local(), "udp", new ExecProcess.Output() {
+                program = ExecProcess.start(plan.command(), p.remoteAddress(), session.local().orElse(bindAddress), "udp", new ExecProcess.Output() {
                     @Override
                     public void data(ByteBuffer chunk) {
                         send(chunk);
