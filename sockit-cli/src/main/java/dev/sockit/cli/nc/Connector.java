@@ -42,7 +42,7 @@ final class Connector {
         this.tuning = SocketTuning.of(options);
         this.source = Endpoints.source(options);
         this.family = source.map(IpAddress::family).orElse(Endpoints.family(options));
-        this.sourcePort = options.sourcePort == null ? 0 : PortSpec.port("-p", options.sourcePort, false);
+        this.sourcePort = options.sourcePort == null ? 0 : PortSpec.port("-p", options.sourcePort, true);
     }
 
     /**

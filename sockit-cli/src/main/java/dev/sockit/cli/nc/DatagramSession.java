@@ -68,16 +68,7 @@ final class DatagramSession {
             });
         }
         Ending.Outcome outcome = ending.await();
-        try {
-            socket.close();
-        } catch (IOException closing) {
-            // the outcome is decided
-        }
-        try {
-            downlink.join(Duration.ofSeconds(10));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        StreamSession.closeAndDrain(socket, downlink);
         return outcome;
     }
 

@@ -68,7 +68,8 @@ public final class Endpoints {
      * lookup.
      *
      * @param numeric {@code -n}: {@code host} must be a numeric address
-     * @throws UsageError with {@code numeric}, if {@code host} is a name
+     * @throws UsageError with {@code numeric}, if {@code host} is a name; if {@code host} is a
+     *     numeric address of the other family
      * @throws GaiException if {@code host} does not resolve (or has no address of the family)
      */
     public static List<InetSockAddr> resolve(String host, int port, AddressFamily family, boolean numeric, SocketType type)
@@ -81,6 +82,11 @@ public final class Endpoints {
         } catch (GaiException e) {
             if (numeric && e.error() == EaiError.EAI_NONAME) {
                 throw new UsageError("HOST \"" + host + "\": not a numeric address (-n does no name lookup)");
+            }
+            if (e.error() == EaiError.EAI_ADDRFAMILY) {
+                boolean v4 = family == AddressFamily.AF_INET;
+                throw new UsageError("HOST " + host + ": not an " + (v4 ? "IPv4" : "IPv6") + " address (as " + (v4 ? "-4" : "-6")
+                        + " or the -s address asks)");
             }
             throw e;
         }

@@ -86,7 +86,7 @@ final class FlagCheck {
         Endpoints.source(o);
         SocketTuning.of(o);
         if (o.sourcePort != null) {
-            PortSpec.port("-p", o.sourcePort, o.listen);
+            PortSpec.port("-p", o.sourcePort, true);
         }
         positive("-w", o.connectTimeout);
         positive("-i", o.idleTimeout);

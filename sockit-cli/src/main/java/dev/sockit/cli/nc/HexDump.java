@@ -86,8 +86,8 @@ public final class HexDump implements TrafficTap {
             return;
         }
         long offset = offsets.getAndAdd(direction.ordinal(), data.remaining());
-        String block = block(direction, data, offset, TIMESTAMP.format(clock.instant()));
-        file.write(ByteBuffer.wrap(block.getBytes(StandardCharsets.US_ASCII)));
+        file.write(() -> ByteBuffer.wrap(block(direction, data, offset, TIMESTAMP.format(clock.instant()))
+                .getBytes(StandardCharsets.US_ASCII)));
     }
 
     @Override

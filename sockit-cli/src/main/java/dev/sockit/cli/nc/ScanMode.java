@@ -72,7 +72,7 @@ final class ScanMode {
         SocketType type = options.udp ? SocketType.SOCK_DGRAM : SocketType.SOCK_STREAM;
         IpAddress address;
         try {
-            address = Endpoints.resolve(host, 1, family, options.noDns, type).get(0).address();
+            address = Endpoints.resolve(host, ports.get(0), family, options.noDns, type).get(0).address();
         } catch (GaiException e) {
             events.error(e.getMessage(), ExitStatus.NETWORK);
             return ExitStatus.NETWORK;

@@ -35,7 +35,7 @@ final class StreamSession {
     static final int BUFFER_SIZE = 1 << 20;
     private static final Duration IDLE_CONFIRM = Duration.ofMillis(50);
     private static final Duration PROGRESS_WAIT = Duration.ofMillis(50);
-    private static final Duration DOWNLINK_DRAIN = Duration.ofSeconds(10);
+    private static final int DOWNLINK_DRAIN_SECONDS = 10;
 
     private final Socket socket;
     private final NetcatOptions options;
@@ -83,17 +83,26 @@ final class StreamSession {
                     () -> ending.fail(ExitStatus.IDLE_TIMEOUT, "idle", "idle for " + Reports.seconds(options.idleTimeout) + " (-i)"));
         }
         Ending.Outcome outcome = ending.await();
+        closeAndDrain(socket, downlink);
+        return outcome;
+    }
+
+    /**
+     * After the ending: closes {@code socket}, which wakes both directions' threads, and waits
+     * (at most {@value #DOWNLINK_DRAIN_SECONDS} s, for a slow standard output) until the
+     * downlink has written what it was writing.
+     */
+    static void closeAndDrain(Socket socket, Thread downlink) {
         try {
             socket.close();
         } catch (IOException closing) {
             // the outcome is decided; a failing close adds nothing the user can act on
         }
         try {
-            downlink.join(DOWNLINK_DRAIN);
+            downlink.join(Duration.ofSeconds(DOWNLINK_DRAIN_SECONDS));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return outcome;
     }
 
     private void stdinEnded() {

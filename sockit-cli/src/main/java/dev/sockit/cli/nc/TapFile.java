@@ -8,6 +8,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * The file a tap writes: opened truncated or for appending, written whole buffer by buffer
@@ -44,17 +45,24 @@ final class TapFile implements AutoCloseable {
         }
     }
 
-    /** Writes the remaining bytes of each buffer, in order, as one piece; consumes them. */
-    void write(ByteBuffer... buffers) {
+    /** Writes the remaining bytes of {@code buffer} as one piece; consumes them. */
+    void write(ByteBuffer buffer) {
+        write(() -> buffer);
+    }
+
+    /**
+     * Makes a piece and writes it under the file's lock, so pieces made from the clock (the
+     * hex dump's timestamps) are in the file in the order they were made.
+     */
+    void write(Supplier<ByteBuffer> piece) {
         lock.lock();
         try {
             if (failure != null) {
                 return;
             }
-            for (ByteBuffer buffer : buffers) {
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
+            ByteBuffer buffer = piece.get();
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
             }
         } catch (IOException e) {
             failure = e;

@@ -182,13 +182,17 @@ final class Uplink implements Runnable {
         }
     }
 
+    /**
+     * Records, then sends: recorded first so that a reply cannot be logged before the request
+     * that caused it (the downlink records on its own thread). A send that fails ends the
+     * session with an error, so a log that holds more than was sent says so.
+     */
     private void send(ByteBuffer data) throws IOException {
-        ByteBuffer view = data.duplicate();
         int length = data.remaining();
+        tap.record(TrafficTap.Direction.SENT, data);
         link.send(data);
         sent.addAndGet(length);
         activity.touch();
-        tap.record(TrafficTap.Direction.SENT, view);
     }
 
     private void setReading(boolean now) {

@@ -8,8 +8,6 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.channels.SocketChannel;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
@@ -66,24 +64,11 @@ class NetcatScanTest {
 
     @Test
     void scan_noAnswerInTime_filtered() throws Exception {
-        try (ServerSocket full = listener(1)) {
-            List<SocketChannel> fillers = new ArrayList<>();
-            try {
-                for (int i = 0; i < 4; i++) {
-                    SocketChannel filler = SocketChannel.open();
-                    filler.configureBlocking(false);
-                    filler.connect(full.getLocalSocketAddress());
-                    fillers.add(filler);
-                }
-                SockitProcess.Result result = SockitProcess.run("-z", "-w", "500ms", "127.0.0.1", Integer.toString(full.getLocalPort()));
+        try (FullBacklog full = FullBacklog.start()) {
+            SockitProcess.Result result = SockitProcess.run("-z", "-w", "500ms", "127.0.0.1", Integer.toString(full.port()));
 
-                assertThat(result.exitCode()).isEqualTo(1);
-                assertThat(result.lines()).containsExactly("127.0.0.1 " + full.getLocalPort() + " tcp filtered");
-            } finally {
-                for (SocketChannel filler : fillers) {
-                    filler.close();
-                }
-            }
+            assertThat(result.exitCode()).isEqualTo(1);
+            assertThat(result.lines()).containsExactly("127.0.0.1 " + full.port() + " tcp filtered");
         }
     }
 
