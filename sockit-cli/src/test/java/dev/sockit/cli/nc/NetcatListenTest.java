@@ -94,6 +94,20 @@ class NetcatListenTest {
     }
 
     @Test
+    void recvOnly_neverReadsStdin_theClientsFinEndsTheSession() throws Exception {
+        try (Listener l = Listener.start("-l", "--recv-only", "127.0.0.1", "0")) {
+            Socket client = l.connect();
+            l.awaitEvents("accepted", 1);
+            l.process.write("never sent\n");
+            send(client, "only this way\n");
+            client.shutdownOutput();
+            assertThat(l.process.awaitExit()).isZero();
+            assertThat(l.process.stdout()).isEqualTo("only this way\n");
+            assertThat(readToEof(client)).isEmpty();
+        }
+    }
+
+    @Test
     void withoutKeepOpen_aSecondClientIsRefused() throws Exception {
         try (Listener l = Listener.start("-l", "127.0.0.1", "0")) {
             Socket first = l.connect();
