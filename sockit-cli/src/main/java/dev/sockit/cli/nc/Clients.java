@@ -63,16 +63,6 @@ final class Clients {
         }
     }
 
-    /** Whether stdin has ended. */
-    boolean stdinEnded() {
-        lock.lock();
-        try {
-            return ended;
-        } finally {
-            lock.unlock();
-        }
-    }
-
     /** The clients live now. */
     List<Outlet> snapshot() {
         lock.lock();

@@ -59,16 +59,6 @@ final class ListenSession {
         local.compareAndSet(null, address);
     }
 
-    /** Whether {@code -k} is on (many clients). */
-    boolean keepOpen() {
-        return keepOpen;
-    }
-
-    /** The protocol name for events ({@code tcp}, {@code udp}). */
-    String proto() {
-        return proto;
-    }
-
     /** The event log. */
     EventLog events() {
         return events;

@@ -5,7 +5,6 @@ import java.io.FileInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ReadableByteChannel;
-import java.util.List;
 
 /**
  * The listener's stdin on its own thread, so that a blocking read never stalls an event loop:
@@ -43,12 +42,9 @@ final class StdinReader {
     /** A sink that sends every chunk to every live client of {@code clients}. */
     static Sink fanOut(Clients clients) {
         return new Sink() {
-            private List<Outlet> receivers = List.of();
-
             @Override
             public boolean awaitReceiver() throws InterruptedException {
-                receivers = clients.awaitAny();
-                return !receivers.isEmpty();
+                return !clients.awaitAny().isEmpty();
             }
 
             @Override

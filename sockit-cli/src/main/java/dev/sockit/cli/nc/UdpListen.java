@@ -50,6 +50,9 @@ final class UdpListen {
             int status = session.awaitEnd();
             clients.close();
             server.close();
+            if (stdout.dropped() > 0) {
+                events.note(1, stdout.dropped() + " datagrams dropped: stdout was more than 4 MiB behind");
+            }
             return status;
         } finally {
             ListenMode.finish(stdout);
