@@ -110,9 +110,8 @@ final class BrokerRoom {
     }
 
     /** One participant. */
-    private final class Member implements ConnectionHandler, Outlet {
+    private final class Member extends ConnectionOutlet {
         private final ChatLines lines = new ChatLines();
-        private volatile Connection connection;
         private int user;
         private String address;
 
@@ -173,17 +172,6 @@ final class BrokerRoom {
                 announce(null, "<user" + user + "> is disconnected.");
             }
             resumeSenders();
-        }
-
-        @Override
-        public void send(ByteBuffer data) {
-            connection.write(data);
-        }
-
-        @Override
-        public boolean writable() {
-            Connection c = connection;
-            return !c.isOpen() || c.isWritable();
         }
 
         @Override

@@ -2,7 +2,6 @@ package dev.sockit.cli.nc;
 
 import dev.sockit.server.CloseCause;
 import dev.sockit.server.Connection;
-import dev.sockit.server.ConnectionHandler;
 import java.nio.ByteBuffer;
 
 /**
@@ -16,14 +15,13 @@ import java.nio.ByteBuffer;
  * stdin thread's. {@code inputDone} and {@code outputDone} are volatile: each side sets its
  * own, then reads the other's, so at least one of them sees both and closes.
  */
-final class StdioClient implements ConnectionHandler, Outlet {
+final class StdioClient extends ConnectionOutlet {
     private final Clients clients;
     private final StdoutPump stdout;
     private final TrafficTap tap;
     private final boolean exitOnPeerClose;
     private final boolean sendOnly;
     private final boolean sendsNothing;
-    private volatile Connection connection;
     private volatile boolean inputDone;
     private volatile boolean outputDone;
 
@@ -79,17 +77,6 @@ final class StdioClient implements ConnectionHandler, Outlet {
     @Override
     public void onClose(Connection c, CloseCause cause) {
         clients.remove(this);
-    }
-
-    @Override
-    public void send(ByteBuffer data) {
-        connection.write(data);
-    }
-
-    @Override
-    public boolean writable() {
-        Connection c = connection;
-        return !c.isOpen() || c.isWritable();
     }
 
     @Override
