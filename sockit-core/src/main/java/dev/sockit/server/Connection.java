@@ -1,6 +1,8 @@
 package dev.sockit.server;
 
 import dev.sockit.addr.InetSockAddr;
+import dev.sockit.addr.SockAddr;
+import dev.sockit.addr.UnixSockAddr;
 import java.nio.ByteBuffer;
 
 /**
@@ -55,11 +57,25 @@ public sealed interface Connection permits TcpConnection {
     /** Whether the connection is still open. */
     boolean isOpen();
 
-    /** The peer's address. */
+    /**
+     * The peer's IP address and port.
+     *
+     * @throws IllegalStateException for a UNIX stream connection (see {@link #peer()}) or once closed
+     */
     InetSockAddr remoteAddress();
 
-    /** This side's address. */
+    /**
+     * This side's IP address and port.
+     *
+     * @throws IllegalStateException for a UNIX stream connection (see {@link #local()}) or once closed
+     */
     InetSockAddr localAddress();
+
+    /** The peer's address: an {@link InetSockAddr}, or a {@link UnixSockAddr} (usually unnamed) on a UNIX listener. */
+    SockAddr peer();
+
+    /** This side's address: an {@link InetSockAddr}, or the {@link UnixSockAddr} listened on. */
+    SockAddr local();
 
     /** Bytes read from the peer so far. */
     long bytesRead();

@@ -224,7 +224,9 @@ final class EventLoop implements Runnable {
         TcpConnection c;
         try {
             ch.configureBlocking(false);
-            ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            if (ch.supportedOptions().contains(StandardSocketOptions.TCP_NODELAY)) { // not on UNIX sockets
+                ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            }
             ConnectionHandler handler = server.newHandler();
             SelectionKey key = ch.register(selector, SelectionKey.OP_READ);
             c = new TcpConnection(this, ch, key, handler);

@@ -1,6 +1,7 @@
 package dev.sockit.server;
 
 import dev.sockit.addr.InetSockAddr;
+import dev.sockit.addr.UnixSockAddr;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,7 @@ public final class ServerConfig {
     public static final Duration NO_TIMEOUT = Duration.ZERO;
 
     private final List<InetSockAddr> bindAddresses;
+    private final List<UnixSockAddr> unixPaths;
     private final int eventLoops;
     private final int backlog;
     private final int maxConnections;
@@ -35,6 +37,7 @@ public final class ServerConfig {
 
     private ServerConfig(Builder b) {
         this.bindAddresses = List.copyOf(b.bindAddresses);
+        this.unixPaths = List.copyOf(b.unixPaths);
         this.eventLoops = b.eventLoops;
         this.backlog = b.backlog;
         this.maxConnections = b.maxConnections;
@@ -55,9 +58,14 @@ public final class ServerConfig {
         return new Builder();
     }
 
-    /** The addresses to listen on, at least one. */
+    /** The IP addresses to listen on (at least one of these or {@link #unixPaths()}). */
     public List<InetSockAddr> bindAddresses() {
         return bindAddresses;
+    }
+
+    /** The UNIX stream socket paths a {@link TcpServer} listens on (none for a {@link UdpServer}). */
+    public List<UnixSockAddr> unixPaths() {
+        return unixPaths;
     }
 
     /** Event-loop threads; each owns one selector and the connections registered on it. */
@@ -127,7 +135,7 @@ public final class ServerConfig {
 
     @Override
     public String toString() {
-        return "ServerConfig[bind=" + bindAddresses + ", eventLoops=" + eventLoops
+        return "ServerConfig[bind=" + bindAddresses + ", unix=" + unixPaths + ", eventLoops=" + eventLoops
                 + ", maxConnections=" + maxConnections + ", idleTimeout=" + idleTimeout
                 + ", watermarks=" + writeLowWatermark + "/" + writeHighWatermark
                 + ", writeQueueLimit=" + writeQueueLimit + ", maxFrameLength=" + maxFrameLength
@@ -139,6 +147,7 @@ public final class ServerConfig {
     /** Builds a {@link ServerConfig}; every setter checks its argument at once. */
     public static final class Builder {
         private final List<InetSockAddr> bindAddresses = new ArrayList<>();
+        private final List<UnixSockAddr> unixPaths = new ArrayList<>();
         private int eventLoops = 1;
         private int backlog = 4096;
         private int maxConnections = 16_384;
@@ -159,6 +168,19 @@ public final class ServerConfig {
         /** Adds an address to listen on (port 0: the kernel picks one). */
         public Builder bind(InetSockAddr address) {
             bindAddresses.add(Objects.requireNonNull(address, "address"));
+            return this;
+        }
+
+        /**
+         * Adds a UNIX stream socket path to listen on ({@link TcpServer} only). The path must not
+         * exist: the server binds it, and does not remove it when it stops.
+         */
+        public Builder bindUnix(UnixSockAddr path) {
+            Objects.requireNonNull(path, "path");
+            if (path.isUnnamed()) {
+                throw new IllegalArgumentException("path: unnamed (expected: a file system path)");
+            }
+            unixPaths.add(path);
             return this;
         }
 
@@ -244,12 +266,13 @@ public final class ServerConfig {
         /**
          * The configuration.
          *
-         * @throws IllegalStateException if no address was given to {@link #bind}, or the
+         * @throws IllegalStateException if no address was given to {@link #bind} or
+         *     {@link #bindUnix}, or the
          *     write queue limit is below the high watermark
          */
         public ServerConfig build() {
-            if (bindAddresses.isEmpty()) {
-                throw new IllegalStateException("no bind address (call bind first)");
+            if (bindAddresses.isEmpty() && unixPaths.isEmpty()) {
+                throw new IllegalStateException("no bind address (call bind or bindUnix first)");
             }
             if (writeQueueLimit < writeHighWatermark) {
                 throw new IllegalStateException("writeQueueLimit: " + writeQueueLimit

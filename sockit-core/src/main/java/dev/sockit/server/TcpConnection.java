@@ -1,11 +1,15 @@
 package dev.sockit.server;
 
 import dev.sockit.addr.InetSockAddr;
+import dev.sockit.addr.SockAddr;
+import dev.sockit.addr.UnixSockAddr;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
@@ -460,20 +464,47 @@ final class TcpConnection implements Connection {
 
     @Override
     public InetSockAddr remoteAddress() {
+        return inet(peer());
+    }
+
+    @Override
+    public InetSockAddr localAddress() {
+        return inet(local());
+    }
+
+    @Override
+    public SockAddr peer() {
         try {
-            return InetSockAddr.of((InetSocketAddress) channel.getRemoteAddress());
+            return sockAddr(channel.getRemoteAddress());
         } catch (IOException e) {
             throw new IllegalStateException("connection closed", e);
         }
     }
 
     @Override
-    public InetSockAddr localAddress() {
+    public SockAddr local() {
         try {
-            return InetSockAddr.of((InetSocketAddress) channel.getLocalAddress());
+            return sockAddr(channel.getLocalAddress());
         } catch (IOException e) {
             throw new IllegalStateException("connection closed", e);
         }
+    }
+
+    private static SockAddr sockAddr(SocketAddress address) {
+        if (address instanceof UnixDomainSocketAddress unix) {
+            return UnixSockAddr.of(unix.getPath());
+        }
+        if (address instanceof InetSocketAddress inet) {
+            return InetSockAddr.of(inet);
+        }
+        throw new IllegalStateException("connection closed");
+    }
+
+    private static InetSockAddr inet(SockAddr address) {
+        if (address instanceof InetSockAddr inet) {
+            return inet;
+        }
+        throw new IllegalStateException("a UNIX stream connection has no IP address (use peer() and local())");
     }
 
     @Override

@@ -1,11 +1,13 @@
 package dev.sockit.server;
 
 import dev.sockit.addr.InetSockAddr;
+import dev.sockit.addr.UnixSockAddr;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
+import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -88,6 +90,13 @@ public final class TcpServer implements AutoCloseable {
                 addresses.add(InetSockAddr.of((InetSocketAddress) l.getLocalAddress()));
                 loops[0].addListener(l);
             }
+            for (UnixSockAddr path : config.unixPaths()) {
+                ServerSocketChannel l = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+                listeners.add(l);
+                l.bind(UnixDomainSocketAddress.of(path.path()), config.backlog());
+                l.configureBlocking(false);
+                loops[0].addListener(l);
+            }
         } catch (IOException | RuntimeException e) {
             for (ServerSocketChannel l : listeners) {
                 EventLoop.closeQuietly(l);
@@ -119,12 +128,16 @@ public final class TcpServer implements AutoCloseable {
         return server;
     }
 
-    /** The addresses listened on, ports resolved (port 0 in the config becomes the kernel's pick). */
+    /** The IP addresses listened on, ports resolved (port 0 in the config becomes the kernel's pick); UNIX paths are {@link ServerConfig#unixPaths()}. */
     public List<InetSockAddr> localAddresses() {
         return localAddresses;
     }
 
-    /** The first of {@link #localAddresses()}. */
+    /**
+     * The first of {@link #localAddresses()}.
+     *
+     * @throws IndexOutOfBoundsException if the server listens on UNIX paths only
+     */
     public InetSockAddr localAddress() {
         return localAddresses.get(0);
     }

@@ -65,6 +65,9 @@ public final class UdpServer implements AutoCloseable {
     private long now;
 
     private UdpServer(ServerConfig config, Supplier<? extends DatagramHandler> handlers) throws IOException {
+        if (!config.unixPaths().isEmpty()) {
+            throw new IllegalArgumentException("unixPaths: " + config.unixPaths() + " (expected: none for a UdpServer)");
+        }
         if (config.bindAddresses().size() != 1) {
             throw new IllegalArgumentException("bindAddresses: " + config.bindAddresses().size()
                     + " (expected: 1 for a UdpServer)");
