@@ -1,5 +1,7 @@
 package dev.sockit.bench;
 
+import dev.sockit.frame.FrameTooLongException;
+import dev.sockit.frame.LineDecoder;
 import dev.sockit.server.CloseCause;
 import dev.sockit.server.Connection;
 import dev.sockit.server.ConnectionHandler;
@@ -17,7 +19,8 @@ final class BenchConnectionHandler implements ConnectionHandler {
     private static final int SOURCE_BURST = 16;
 
     private final BenchServer server;
-    private final LineBuffer line = new LineBuffer();
+    private final LineDecoder lines = new LineDecoder(ControlProtocol.MAX_LINE, false);
+    private String lineRead;
     private ServerSession control;
     private ServerSession session;
     private int stream;
@@ -39,7 +42,7 @@ final class BenchConnectionHandler implements ConnectionHandler {
         }
         String text;
         try {
-            while ((text = line.take(data)) != null) {
+            while ((text = takeLine(data)) != null) {
                 if (control != null) {
                     controlLine(c, text);
                 } else if (text.startsWith(ControlProtocol.GREETING)) {
@@ -52,9 +55,16 @@ final class BenchConnectionHandler implements ConnectionHandler {
                     return;
                 }
             }
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | FrameTooLongException e) {
             refuse(c, e.getMessage());
         }
+    }
+
+    /** The next control line of {@code data} (ASCII, without its delimiter), or {@code null} if {@code data} ends first. */
+    private String takeLine(ByteBuffer data) {
+        lineRead = null;
+        lines.decodeLine(data, line -> lineRead = StandardCharsets.US_ASCII.decode(line).toString());
+        return lineRead;
     }
 
     private void controlLine(Connection c, String text) {

@@ -62,15 +62,4 @@ class ControlProtocolTest {
         assertThatThrownBy(() -> ControlProtocol.parseResult("ERR busy: 16 sessions running"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("busy: 16 sessions running");
     }
-
-    @Test
-    void lineBuffer_takesLinesAcrossReads_andBoundsThem() {
-        LineBuffer b = new LineBuffer();
-        assertThat(b.take(java.nio.ByteBuffer.wrap("MA".getBytes()))).isNull();
-        java.nio.ByteBuffer rest = java.nio.ByteBuffer.wrap("RK\r\nEND".getBytes());
-        assertThat(b.take(rest)).isEqualTo("MARK");
-        assertThat(rest.remaining()).isEqualTo(3);
-        assertThatThrownBy(() -> new LineBuffer().take(java.nio.ByteBuffer.wrap(new byte[ControlProtocol.MAX_LINE + 1])))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("longer than");
-    }
 }

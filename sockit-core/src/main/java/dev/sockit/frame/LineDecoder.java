@@ -57,18 +57,46 @@ public final class LineDecoder {
      */
     public void decode(ByteBuffer in, Consumer<ByteBuffer> lines) {
         while (in.hasRemaining()) {
-            int newline = indexOf(in, (byte) '\n');
-            if (discarding) {
-                in.position(newline < 0 ? in.limit() : newline + 1);
-                discarding = newline < 0;
-            } else if (newline < 0) {
-                keepUnfinished(in);
-            } else if (partial.position() == 0) {
-                emitSlice(in, newline, lines);
-            } else {
-                finishPartial(in, newline, lines);
+            step(in, lines);
+        }
+    }
+
+    /**
+     * Consumes {@code in} up to and including the first line it completes, and gives that line to
+     * {@code line}; for a protocol that switches from lines to raw bytes (a header line, then
+     * payload), {@code in} is left just after the line. The buffer passed to {@code line} is valid
+     * during the call only.
+     *
+     * @return whether a line was completed; if not, all of {@code in} was consumed
+     * @throws FrameTooLongException as {@link #decode} does
+     */
+    public boolean decodeLine(ByteBuffer in, Consumer<ByteBuffer> line) {
+        while (in.hasRemaining()) {
+            if (step(in, line)) {
+                return true;
             }
         }
+        return false;
+    }
+
+    /** Consumes bytes of {@code in} up to the end of one line or of {@code in}; whether it handed out a line. */
+    private boolean step(ByteBuffer in, Consumer<ByteBuffer> lines) {
+        int newline = indexOf(in, (byte) '\n');
+        if (discarding) {
+            in.position(newline < 0 ? in.limit() : newline + 1);
+            discarding = newline < 0;
+            return false;
+        }
+        if (newline < 0) {
+            keepUnfinished(in);
+            return false;
+        }
+        if (partial.position() == 0) {
+            emitSlice(in, newline, lines);
+        } else {
+            finishPartial(in, newline, lines);
+        }
+        return true;
     }
 
     /**

@@ -74,6 +74,17 @@ class LineDecoderTest {
     }
 
     @Test
+    void decodeLine_headerThenPayload_stopsAfterTheLine() {
+        LineDecoder decoder = new LineDecoder(80, false);
+        List<String> lines = new ArrayList<>();
+        assertThat(decoder.decodeLine(bytes("HEL"), line -> lines.add(text(line)))).isFalse();
+        ByteBuffer rest = bytes("LO 1\r\npayload\nnot a line");
+        assertThat(decoder.decodeLine(rest, line -> lines.add(text(line)))).isTrue();
+        assertThat(lines).containsExactly("HELLO 1");
+        assertThat(text(rest)).isEqualTo("payload\nnot a line");
+    }
+
+    @Test
     void finish_unfinishedLine_returnsItAndResets() {
         LineDecoder decoder = new LineDecoder(80, false);
         decoder.decode(bytes("done\npart"), line -> { });
