@@ -28,7 +28,6 @@ public final class ServerConfig {
     private final int writeLowWatermark;
     private final int writeHighWatermark;
     private final int writeQueueLimit;
-    private final int maxFrameLength;
     private final int readBufferSize;
     private final int writeChunkSize;
     private final int bufferPoolLimit;
@@ -45,7 +44,6 @@ public final class ServerConfig {
         this.writeLowWatermark = b.writeLowWatermark;
         this.writeHighWatermark = b.writeHighWatermark;
         this.writeQueueLimit = b.writeQueueLimit;
-        this.maxFrameLength = b.maxFrameLength;
         this.readBufferSize = b.readBufferSize;
         this.writeChunkSize = b.writeChunkSize;
         this.bufferPoolLimit = b.bufferPoolLimit;
@@ -103,11 +101,6 @@ public final class ServerConfig {
         return writeQueueLimit;
     }
 
-    /** The longest line or frame a framing handler accepts. */
-    public int maxFrameLength() {
-        return maxFrameLength;
-    }
-
     /** The size of each loop's read buffer (one per loop, reused for every read). */
     public int readBufferSize() {
         return readBufferSize;
@@ -138,7 +131,7 @@ public final class ServerConfig {
         return "ServerConfig[bind=" + bindAddresses + ", unix=" + unixPaths + ", eventLoops=" + eventLoops
                 + ", maxConnections=" + maxConnections + ", idleTimeout=" + idleTimeout
                 + ", watermarks=" + writeLowWatermark + "/" + writeHighWatermark
-                + ", writeQueueLimit=" + writeQueueLimit + ", maxFrameLength=" + maxFrameLength
+                + ", writeQueueLimit=" + writeQueueLimit
                 + ", readBufferSize=" + readBufferSize + ", writeChunkSize=" + writeChunkSize
                 + ", bufferPoolLimit=" + bufferPoolLimit + ", maxPeers=" + maxPeers
                 + ", maxDatagramSize=" + maxDatagramSize + "]";
@@ -155,7 +148,6 @@ public final class ServerConfig {
         private int writeLowWatermark = 32 * 1024;
         private int writeHighWatermark = 64 * 1024;
         private int writeQueueLimit = 4 * 1024 * 1024;
-        private int maxFrameLength = 64 * 1024;
         private int readBufferSize = 64 * 1024;
         private int writeChunkSize = 16 * 1024;
         private int bufferPoolLimit = 256;
@@ -224,12 +216,6 @@ public final class ServerConfig {
         /** Queued bytes at most before the connection is closed, {@code 1..}. Default 4 MiB. */
         public Builder writeQueueLimit(int bytes) {
             writeQueueLimit = requireRange("writeQueueLimit", bytes, 1, Integer.MAX_VALUE);
-            return this;
-        }
-
-        /** The longest frame or line, {@code 1..}. Default 64 KiB. */
-        public Builder maxFrameLength(int bytes) {
-            maxFrameLength = requireRange("maxFrameLength", bytes, 1, Integer.MAX_VALUE);
             return this;
         }
 
