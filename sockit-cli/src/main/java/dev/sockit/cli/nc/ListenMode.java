@@ -130,7 +130,7 @@ public final class ListenMode {
                 session.acceptTimeout(options.acceptTimeout);
             }
             if (plan.readsStdin()) {
-                StdinReader.start(plan.kind() == ListenPlan.Kind.STDIO ? StdinReader.fanOut(clients) : room.consoleSink(), tap, StdinReader.TCP_CHUNK);
+                StdinReader.start(plan.kind() == ListenPlan.Kind.STDIO ? StdinReader.fanOut(clients) : room.consoleSink(), tap, StdinReader.TCP_CHUNK, options);
             }
             int status = session.awaitEnd();
             clients.close();
