@@ -5,7 +5,6 @@ import static dev.sockit.cli.nc.Listener.readUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.Socket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,10 +49,7 @@ class NetcatListenShapingTest {
             assertThat(l.process.awaitExit(EXIT)).isZero();
         }
 
-        List<Instant> sent = Files.readAllLines(dump).stream()
-                .filter(line -> line.startsWith("> ") && line.endsWith(" bytes"))
-                .map(line -> Instant.parse(line.split(" ")[1]))
-                .toList();
+        List<Instant> sent = SentTimes.of(dump);
         assertThat(sent).hasSize(3);
         assertThat(Duration.between(sent.get(0), sent.get(1))).isGreaterThanOrEqualTo(Duration.ofMillis(299));
         assertThat(Duration.between(sent.get(1), sent.get(2))).isGreaterThanOrEqualTo(Duration.ofMillis(299));
