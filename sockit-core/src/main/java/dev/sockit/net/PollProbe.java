@@ -1,6 +1,7 @@
 package dev.sockit.net;
 
 import dev.sockit.addr.SocketType;
+import dev.sockit.internal.NioInternals;
 import java.io.IOException;
 import java.util.Optional;
 

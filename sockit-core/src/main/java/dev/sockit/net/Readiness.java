@@ -14,6 +14,7 @@ import static dev.sockit.net.Poll.POLLWRNORM;
 
 import dev.sockit.addr.AddressFamily;
 import dev.sockit.addr.SocketType;
+import dev.sockit.internal.NioInternals;
 import java.io.IOException;
 import java.nio.channels.CancelledKeyException;
 import java.nio.channels.ClosedChannelException;

@@ -7,6 +7,7 @@ import dev.sockit.addr.Ipv4Address;
 import dev.sockit.addr.SockAddr;
 import dev.sockit.addr.SocketType;
 import dev.sockit.addr.UnixSockAddr;
+import dev.sockit.internal.NioInternals;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;

@@ -7,6 +7,7 @@ import static dev.sockit.net.SockOpt.SOL_SOCKET;
 
 import dev.sockit.addr.AddressFamily;
 import dev.sockit.addr.SocketType;
+import dev.sockit.internal.NioInternals;
 import java.io.IOException;
 import java.net.SocketOption;
 import java.net.StandardSocketOptions;

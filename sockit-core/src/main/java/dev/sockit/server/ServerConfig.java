@@ -33,6 +33,7 @@ public final class ServerConfig {
     private final int bufferPoolLimit;
     private final int maxPeers;
     private final int maxDatagramSize;
+    private final boolean v6Only;
 
     private ServerConfig(Builder b) {
         this.bindAddresses = List.copyOf(b.bindAddresses);
@@ -49,6 +50,7 @@ public final class ServerConfig {
         this.bufferPoolLimit = b.bufferPoolLimit;
         this.maxPeers = b.maxPeers;
         this.maxDatagramSize = b.maxDatagramSize;
+        this.v6Only = b.v6Only;
     }
 
     /** A builder with the defaults. */
@@ -126,6 +128,11 @@ public final class ServerConfig {
         return maxDatagramSize;
     }
 
+    /** Whether IPv6 addresses are bound {@code IPV6_V6ONLY}: IPv4 clients are refused by the kernel. */
+    public boolean v6Only() {
+        return v6Only;
+    }
+
     @Override
     public String toString() {
         return "ServerConfig[bind=" + bindAddresses + ", unix=" + unixPaths + ", eventLoops=" + eventLoops
@@ -134,7 +141,7 @@ public final class ServerConfig {
                 + ", writeQueueLimit=" + writeQueueLimit
                 + ", readBufferSize=" + readBufferSize + ", writeChunkSize=" + writeChunkSize
                 + ", bufferPoolLimit=" + bufferPoolLimit + ", maxPeers=" + maxPeers
-                + ", maxDatagramSize=" + maxDatagramSize + "]";
+                + ", maxDatagramSize=" + maxDatagramSize + ", v6Only=" + v6Only + "]";
     }
 
     /** Builds a {@link ServerConfig}; every setter checks its argument at once. */
@@ -153,6 +160,7 @@ public final class ServerConfig {
         private int bufferPoolLimit = 256;
         private int maxPeers = 4096;
         private int maxDatagramSize = 65_507;
+        private boolean v6Only;
 
         private Builder() {
         }
@@ -246,6 +254,19 @@ public final class ServerConfig {
         /** UDP receive size, {@code 1..65535}. Default 65507. */
         public Builder maxDatagramSize(int bytes) {
             maxDatagramSize = requireRange("maxDatagramSize", bytes, 1, 65535);
+            return this;
+        }
+
+        /**
+         * Whether an IPv6 bind address gets {@code IPV6_V6ONLY} set before {@code bind}, so the
+         * kernel refuses IPv4 clients ({@code ECONNREFUSED}) instead of handing them over as
+         * IPv4-mapped addresses. Default false (the JDK's dual stack). IPv4 addresses are not
+         * affected. Setting it needs {@code --add-opens java.base/sun.nio.ch}; without it
+         * {@link TcpServer#start}/{@link UdpServer#start} fail with an {@link java.io.IOException}
+         * that says so.
+         */
+        public Builder v6Only(boolean on) {
+            v6Only = on;
             return this;
         }
 

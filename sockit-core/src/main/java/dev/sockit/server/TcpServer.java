@@ -85,6 +85,7 @@ public final class TcpServer implements AutoCloseable {
                         sa.getAddress() instanceof Inet4Address ? StandardProtocolFamily.INET : StandardProtocolFamily.INET6);
                 listeners.add(l);
                 l.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+                V6Only.apply(config, l, sa);
                 l.bind(sa, config.backlog());
                 l.configureBlocking(false);
                 addresses.add(InetSockAddr.of((InetSocketAddress) l.getLocalAddress()));

@@ -82,6 +82,7 @@ public final class UdpServer implements AutoCloseable {
         Selector sel = null;
         try {
             ch.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            V6Only.apply(config, ch, bind);
             ch.bind(bind);
             ch.configureBlocking(false);
             sel = Selector.open();

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * {@code sockit [options] HOST PORT} and {@code sockit -U [options] PATH}: connect, then run
  * the session on the standard streams (TCP and UNIX: {@link StreamSession}; UDP:
- * {@link DatagramSession}).
+ * {@link DatagramSession}), or with {@code -e}/{@code -c} on a program's ({@link ExecSession}).
  */
 final class ConnectMode {
     private ConnectMode() {
@@ -20,6 +20,7 @@ final class ConnectMode {
      *     with {@code -U}), or an output file that cannot be opened
      */
     static int run(NetcatOptions options, List<String> operands, EventLog events) {
+        ExecProcess.command(options); // an -e without a program fails before anything connects
         Connector connector = new Connector(options);
         if (options.unix) {
             if (operands.size() != 1) {
@@ -63,6 +64,10 @@ final class ConnectMode {
             return e.status();
         }
         events.connected(connected.peer(), proto);
+        List<String> command = ExecProcess.command(options);
+        if (!command.isEmpty()) {
+            return ExecSession.run(connected.socket(), connected.peer(), proto, command, options, tap, events);
+        }
         if (proto.equals("udp")) {
             return DatagramSession.run(connected.socket(), connected.peer(), options, tap, events);
         }

@@ -72,6 +72,22 @@ final class ExecProcess {
         return exec;
     }
 
+    /**
+     * The program of {@code -e PROGRAM} (split at white space, no shell) or {@code -c COMMAND}
+     * ({@code /bin/sh -c COMMAND}); empty for neither.
+     *
+     * @throws UsageError for an {@code -e} without a program
+     */
+    static List<String> command(NetcatOptions options) {
+        if (options.execProgram != null) {
+            if (options.execProgram.isBlank()) {
+                throw new UsageError("-e \"\": no program given");
+            }
+            return List.of(options.execProgram.strip().split("\\s+"));
+        }
+        return options.shellCommand != null ? List.of("/bin/sh", "-c", options.shellCommand) : List.of();
+    }
+
     /** The environment a program sees for the client at {@code remote}. */
     static Map<String, String> environment(SockAddr remote, SockAddr local, String proto) {
         Map<String, String> env = new HashMap<>();
@@ -128,6 +144,22 @@ final class ExecProcess {
             process.destroyForcibly();
             return process;
         });
+    }
+
+    /**
+     * The session is over: the program's stdin closes, and this blocks until the program has
+     * ended, killing it if it is still running after {@code grace}.
+     */
+    void finish(java.time.Duration grace) {
+        endInput();
+        try {
+            if (!process.waitFor(grace.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS)) {
+                process.destroyForcibly().waitFor(grace.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void feed() {

@@ -45,6 +45,8 @@ final class FlagCheck {
         pair(o.keepStdin, "--keep-stdin", o.recvOnly, "--recv-only");
         pair(o.scan, "-z", o.unix, "-U");
         pair(o.scan, "-z", o.sourcePort != null, "-p");
+        pair(o.scan, "-z", o.execProgram != null, "-e");
+        pair(o.scan, "-z", o.shellCommand != null, "-c");
         pair(o.udp && !o.listen, "-u", o.waitForPort, "--wait-for-port");
         pair(o.udp && !o.listen, "-u", o.retries != null, "--retry");
         pair(o.unix, "-U", o.ipv4Only, "-4");
@@ -70,8 +72,6 @@ final class FlagCheck {
             need(o.reply != null, "--reply", "-l");
             need(o.acceptTimeout != null, "--accept-timeout", "-l");
             need(o.exitOnPeerClose, "--exit-on-peer-close", "-l");
-            need(o.execProgram != null, "-e", "-l");
-            need(o.shellCommand != null, "-c", "-l");
         } else {
             never(o.waitForPort, "--wait-for-port", "-l");
             never(o.retries != null, "--retry", "-l");

@@ -81,9 +81,12 @@ public final class ListenMode {
         }
     }
 
-    /** The engine configuration every listen mode shares ({@code -i}, the read size), addresses still to add. */
+    /**
+     * The engine configuration every listen mode shares ({@code -i}, the read size, {@code -6}
+     * as {@code IPV6_V6ONLY} so the kernel refuses IPv4 clients), addresses still to add.
+     */
     static ServerConfig.Builder config(NetcatOptions options) {
-        ServerConfig.Builder config = ServerConfig.builder().readBufferSize(READ_BUFFER);
+        ServerConfig.Builder config = ServerConfig.builder().readBufferSize(READ_BUFFER).v6Only(options.ipv6Only);
         if (options.idleTimeout != null) {
             config.idleTimeout(options.idleTimeout);
         }
@@ -130,7 +133,7 @@ public final class ListenMode {
                 session.acceptTimeout(options.acceptTimeout);
             }
             if (plan.readsStdin()) {
-                StdinReader.start(plan.kind() == ListenPlan.Kind.STDIO ? StdinReader.fanOut(clients) : room.consoleSink(), tap, StdinReader.TCP_CHUNK);
+                StdinReader.start(plan.kind() == ListenPlan.Kind.STDIO ? StdinReader.fanOut(clients) : room.consoleSink(), tap, StdinReader.TCP_CHUNK, options);
             }
             int status = session.awaitEnd();
             clients.close();

@@ -48,9 +48,6 @@ record ListenPlan(Kind kind, boolean keepOpen, int maxClients, boolean brokerCon
         if (options.maxConnections != null && options.maxConnections < 1) {
             throw new UsageError("-m " + options.maxConnections + ": out of range (expected: 1 or more)");
         }
-        if (options.execProgram != null && options.execProgram.isBlank()) {
-            throw new UsageError("-e \"\": no program given");
-        }
         Kind kind = options.broker ? Kind.BROKER
                 : options.chat ? Kind.CHAT
                 : options.execProgram != null || options.shellCommand != null ? Kind.EXEC
@@ -62,9 +59,7 @@ record ListenPlan(Kind kind, boolean keepOpen, int maxClients, boolean brokerCon
         if (options.udp && (kind == Kind.BROKER || kind == Kind.CHAT || kind == Kind.CHARGEN)) {
             throw new UsageError(modes.get(0) + " is for TCP (not with -u)");
         }
-        List<String> command = options.execProgram != null ? List.of(options.execProgram.strip().split("\\s+"))
-                : options.shellCommand != null ? List.of("/bin/sh", "-c", options.shellCommand)
-                : List.of();
+        List<String> command = ExecProcess.command(options);
         boolean keepOpen = options.keepOpen || kind == Kind.BROKER || kind == Kind.CHAT;
         int max = options.maxConnections == null ? ListenMode.DEFAULT_MAX_CLIENTS : options.maxConnections;
         return new ListenPlan(kind, keepOpen, max, options.brokerConsole, options.recvOnly || options.noStdin, command);

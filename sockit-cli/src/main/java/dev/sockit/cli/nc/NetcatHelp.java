@@ -29,7 +29,7 @@ public final class NetcatHelp {
         sections.put("Socket options", List.of("-I", "-O", "-T", "-b", "-D"));
         sections.put("Many clients (with -l)", List.of("-k", "-m", "--allow", "--allowfile", "--deny", "--denyfile", "--broker", "--chat",
                 "--broker-console"));
-        sections.put("Programs and services (with -l)", List.of("-e", "-c", "--echo", "--discard", "--chargen", "--reply"));
+        sections.put("Programs (-e, -c: also when connecting) and services (with -l)", List.of("-e", "-c", "--echo", "--discard", "--chargen", "--reply"));
         sections.put("Reporting", List.of("-v", "--json"));
         return sections;
     }

@@ -9,7 +9,8 @@ import java.nio.channels.ReadableByteChannel;
 /**
  * The listener's stdin on its own thread, so that a blocking read never stalls an event loop:
  * reads a chunk only when a client is there to take it, gives it to {@link Sink#data}, and at
- * EOF (or a read error) calls {@link Sink#end} once. A daemon thread: a read blocked on a
+ * EOF (or a read error) calls {@link Sink#end} once. What it reads is shaped as in connect mode
+ * ({@code -C}, {@code -d}: {@link LineShaper}) and recorded piece by piece. A daemon thread: a read blocked on a
  * terminal does not keep the process alive.
  */
 final class StdinReader {
@@ -33,10 +34,14 @@ final class StdinReader {
     private StdinReader() {
     }
 
-    /** Starts reading the process's stdin into {@code sink}, at most {@code chunk} bytes a read. */
-    static Thread start(Sink sink, TrafficTap tap, int chunk) {
+    /**
+     * Starts reading the process's stdin into {@code sink}, at most {@code chunk} bytes a read,
+     * shaped by {@code -C}/{@code -d} of {@code options}.
+     */
+    static Thread start(Sink sink, TrafficTap tap, int chunk, NetcatOptions options) {
         ReadableByteChannel in = new FileInputStream(FileDescriptor.in).getChannel();
-        return Thread.ofPlatform().name("sockit-stdin").daemon().start(() -> pump(in, sink, tap, chunk));
+        LineShaper shaper = new LineShaper(options, chunk);
+        return Thread.ofPlatform().name("sockit-stdin").daemon().start(() -> pump(in, sink, tap, chunk, shaper));
     }
 
     /** A sink that sends every chunk to every live client of {@code clients}. */
@@ -59,7 +64,7 @@ final class StdinReader {
         };
     }
 
-    private static void pump(ReadableByteChannel in, Sink sink, TrafficTap tap, int chunk) {
+    private static void pump(ReadableByteChannel in, Sink sink, TrafficTap tap, int chunk, LineShaper shaper) {
         ByteBuffer buffer = ByteBuffer.allocate(chunk);
         try {
             while (sink.awaitReceiver()) {
@@ -75,8 +80,10 @@ final class StdinReader {
                     return;
                 }
                 buffer.flip();
-                tap.record(TrafficTap.Direction.SENT, buffer);
-                sink.data(buffer);
+                shaper.send(buffer, LineShaper.SLEEP, piece -> {
+                    tap.record(TrafficTap.Direction.SENT, piece);
+                    sink.data(piece);
+                });
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -45,7 +45,7 @@ final class UdpListen {
                 session.acceptTimeout(options.acceptTimeout);
             }
             if (plan.readsStdin()) {
-                StdinReader.start(StdinReader.fanOut(clients), tap, StdinReader.UDP_CHUNK);
+                StdinReader.start(StdinReader.fanOut(clients), tap, StdinReader.UDP_CHUNK, options);
             }
             int status = session.awaitEnd();
             clients.close();

@@ -32,8 +32,7 @@ final class Uplink implements Runnable {
     private final StdinSource stdin;
     private final Link link;
     private final int bufferSize;
-    private final Crlf crlf;
-    private final Duration lineDelay;
+    private final LineShaper shaper;
     private final TrafficTap tap;
     private final Activity activity;
     private final AtomicLong sent;
@@ -46,18 +45,12 @@ final class Uplink implements Runnable {
     private long reads;
     private boolean finished;
 
-    /** Whether the next byte sent starts a line ({@code -d}); uplink thread only. */
-    private boolean atLineStart = true;
-    /** Whether anything was sent yet ({@code -d}: no delay before the first line); uplink thread only. */
-    private boolean sentAny;
-
     Uplink(StdinSource stdin, Link link, int bufferSize, NetcatOptions options, TrafficTap tap, Activity activity,
             AtomicLong sent, Ending ending, Runnable onEndOfInput) {
         this.stdin = stdin;
         this.link = link;
         this.bufferSize = bufferSize;
-        this.crlf = options.crlf ? new Crlf() : null;
-        this.lineDelay = options.lineDelay == null || options.lineDelay.isZero() ? null : options.lineDelay;
+        this.shaper = new LineShaper(options, bufferSize);
         this.tap = tap;
         this.activity = activity;
         this.sent = sent;
@@ -76,7 +69,6 @@ final class Uplink implements Runnable {
     @Override
     public void run() {
         ByteBuffer buffer = ByteBuffer.allocateDirect(bufferSize);
-        ByteBuffer shaped = crlf == null ? null : ByteBuffer.allocateDirect(bufferSize * 2);
         while (!ending.ended()) {
             buffer.clear();
             int n;
@@ -95,13 +87,8 @@ final class Uplink implements Runnable {
                 return;
             }
             buffer.flip();
-            ByteBuffer out = buffer;
-            if (crlf != null) {
-                crlf.convert(buffer, shaped);
-                out = shaped;
-            }
             try {
-                deliver(out);
+                shaper.send(buffer, ending::awaitFor, this::send);
             } catch (IOException e) {
                 if (!ending.ended()) {
                     ending.fail(ExitStatus.NETWORK, resetOrError(e), e.getMessage());
@@ -157,29 +144,6 @@ final class Uplink implements Runnable {
     static String resetOrError(IOException e) {
         return e instanceof SocketError error && (error.errno() == Errno.ECONNRESET || error.errno() == Errno.EPIPE)
                 ? "reset" : "error";
-    }
-
-    private void deliver(ByteBuffer data) throws IOException {
-        if (lineDelay == null) {
-            send(data);
-            return;
-        }
-        while (data.hasRemaining() && !ending.ended()) {
-            if (atLineStart && sentAny && ending.awaitFor(lineDelay)) {
-                return;
-            }
-            int end = data.position();
-            while (end < data.limit() && data.get(end) != '\n') {
-                end++;
-            }
-            boolean wholeLine = end < data.limit();
-            int oldLimit = data.limit();
-            data.limit(wholeLine ? end + 1 : oldLimit);
-            send(data);
-            data.limit(oldLimit);
-            atLineStart = wholeLine;
-            sentAny = true;
-        }
     }
 
     /**

@@ -213,10 +213,7 @@ class NetcatConnectTest {
 
         // The dump's timestamps are taken as each line leaves, so they show the spacing
         // whatever the scheduler did to the reading side.
-        List<Instant> sent = Files.readAllLines(dump).stream()
-                .filter(line -> line.startsWith("> ") && line.endsWith(" bytes"))
-                .map(line -> Instant.parse(line.split(" ")[1]))
-                .toList();
+        List<Instant> sent = SentTimes.of(dump);
         assertThat(sent).hasSize(3);
         assertThat(Duration.between(sent.get(0), sent.get(1))).isGreaterThanOrEqualTo(Duration.ofMillis(299));
         assertThat(Duration.between(sent.get(1), sent.get(2))).isGreaterThanOrEqualTo(Duration.ofMillis(299));

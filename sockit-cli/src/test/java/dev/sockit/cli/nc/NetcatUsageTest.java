@@ -72,7 +72,8 @@ class NetcatUsageTest {
                 usage("-m needs -l", "-m", "5", "127.0.0.1", "80"),
                 usage("--allow needs -l", "--allow", "127.0.0.1", "127.0.0.1", "80"),
                 usage("--reply needs -l", "--reply", "hi", "127.0.0.1", "80"),
-                usage("-e needs -l", "-e", "/bin/cat", "127.0.0.1", "80"),
+                usage("-z and -e exclude each other", "-z", "-e", "/bin/cat", "127.0.0.1", "80"),
+                usage("-e \"\": no program given", "-e", " ", "127.0.0.1", "80"),
                 usage("-r needs -z", "-r", "127.0.0.1", "80"),
                 usage("--any needs -z", "--any", "127.0.0.1", "80"),
                 usage("--wait-for-port does not go with -l", "-l", "--wait-for-port", "80"),
@@ -133,7 +134,7 @@ class NetcatUsageTest {
         String help = result.stdout();
         assertThat(help).contains("Usage: sockit [options] HOST PORT", "sockit -l [options] [HOST] [PORT]", "sockit -z [options] HOST PORT...");
         List<String> headings = List.of("Mode and addresses:", "Time limits:", "End of stream:", "Data:", "Socket options:",
-                "Many clients (with -l):", "Programs and services (with -l):", "Reporting:", "Other options:", "Commands:", "Exit status:");
+                "Many clients (with -l):", "Programs (-e, -c: also when connecting) and services (with -l):", "Reporting:", "Other options:", "Commands:", "Exit status:");
         int at = -1;
         for (String heading : headings) {
             int next = help.indexOf("\n" + heading + "\n");

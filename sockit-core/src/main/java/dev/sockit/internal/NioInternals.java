@@ -1,4 +1,4 @@
-package dev.sockit.net;
+package dev.sockit.internal;
 
 import java.io.FileDescriptor;
 import java.io.IOException;
@@ -16,10 +16,13 @@ import java.util.Optional;
  * <p>Both reach into {@code sun.nio.ch} by reflection, which works only when the JVM runs with
  * {@code --add-opens java.base/sun.nio.ch=dev.sockit} ({@code =ALL-UNNAMED} on the class path).
  * Without it {@link #fileno} gives -1 and {@link #setIntOption} reports that it cannot.
+ *
+ * <p>Public only so that the socket API ({@code dev.sockit.net}) and the server engine
+ * ({@code dev.sockit.server}) share it: the package is not exported, so it is no API.
  */
-final class NioInternals {
+public final class NioInternals {
     /** The flag that opens the way, for messages. */
-    static final String ADD_OPENS = "--add-opens java.base/sun.nio.ch=dev.sockit (or =ALL-UNNAMED on the class path)";
+    public static final String ADD_OPENS = "--add-opens java.base/sun.nio.ch=dev.sockit (or =ALL-UNNAMED on the class path)";
 
     private static final Optional<Method> GET_FD_VAL = method("sun.nio.ch.SelChImpl", "getFDVal");
     private static final Optional<Method> GET_FD = method("sun.nio.ch.SelChImpl", "getFD");
@@ -32,7 +35,7 @@ final class NioInternals {
     }
 
     /** The kernel file descriptor of {@code channel}, or -1 when it cannot be known. */
-    static int fileno(Channel channel) {
+    public static int fileno(Channel channel) {
         if (GET_FD_VAL.isEmpty() || !channel.isOpen()) {
             return -1;
         }
@@ -44,7 +47,7 @@ final class NioInternals {
     }
 
     /** Whether {@link #setIntOption} and {@link #getIntOption} can work. */
-    static boolean rawOptionsAvailable() {
+    public static boolean rawOptionsAvailable() {
         return GET_FD.isPresent() && SET_INT_OPTION.isPresent() && GET_INT_OPTION.isPresent();
     }
 
@@ -54,12 +57,12 @@ final class NioInternals {
      * @throws IOException the JDK's exception for a failed call (its message is strerror)
      * @throws UnsupportedOperationException if {@link #rawOptionsAvailable} is false
      */
-    static void setIntOption(Channel channel, int level, int name, int value) throws IOException {
+    public static void setIntOption(Channel channel, int level, int name, int value) throws IOException {
         call(SET_INT_OPTION, null, fd(channel), false, level, name, value, false);
     }
 
     /** {@code getsockopt(fd, level, name, &value, sizeof(int))} on {@code channel}'s socket. */
-    static int getIntOption(Channel channel, int level, int name) throws IOException {
+    public static int getIntOption(Channel channel, int level, int name) throws IOException {
         return (int) call(GET_INT_OPTION, null, fd(channel), false, level, name);
     }
 
@@ -97,7 +100,7 @@ final class NioInternals {
             FileDescriptor.class, int.class, long.class);
 
     /** Whether {@link #pollNow} can work. */
-    static boolean pollAvailable() {
+    public static boolean pollAvailable() {
         return GET_FD.isPresent() && POLL.isPresent();
     }
 
@@ -108,7 +111,7 @@ final class NioInternals {
      * @throws IOException the JDK's exception for a failed call
      * @throws UnsupportedOperationException if {@link #pollAvailable} is false
      */
-    static int pollNow(Channel channel, int events) throws IOException {
+    public static int pollNow(Channel channel, int events) throws IOException {
         return (int) call(POLL, null, fd(channel), events, 0L);
     }
 }
