@@ -20,7 +20,11 @@ import java.util.function.Supplier;
  * clients), {@code --broker}/{@code --chat}, {@code -e}/{@code -c} (a program per client), or a
  * built-in service ({@code --echo}, {@code --discard}, {@code --chargen}, {@code --reply}).
  * TCP and UNIX stream sockets here; UDP in {@link UdpListen}. Handlers never block an event loop: stdin and stdout
- * have their own threads ({@link StdinReader}, {@link StdoutPump}), and so do programs.
+ * have their own threads ({@link StdinReader}, {@link StdoutPump}), and so do programs. One
+ * exception: the plain listener with one client (no {@code -k}), once stdin is done, writes
+ * that client's bytes to stdout on the event loop ({@link StdoutPump#writeInline}), which then
+ * serves that connection only; a stdout that is behind stops the reading, which the sender
+ * meets as TCP backpressure.
  */
 public final class ListenMode {
     /** {@code -m} when not given, as ncat. */
@@ -101,7 +105,7 @@ public final class ListenMode {
         });
         BrokerRoom room = new BrokerRoom(options.chat, clients, stdout, tap, plan.brokerConsole());
         Supplier<ConnectionHandler> inner = switch (plan.kind()) {
-            case STDIO -> () -> new StdioClient(clients, stdout, tap, options.exitOnPeerClose, options.sendOnly, plan.sendsNothing());
+            case STDIO -> () -> new StdioClient(clients, stdout, tap, options.exitOnPeerClose, options.sendOnly, plan.sendsNothing(), !plan.keepOpen());
             case ECHO -> Handlers.echo();
             case DISCARD -> Handlers.discard();
             case CHARGEN -> Handlers.chargen();
