@@ -22,6 +22,7 @@ final class StdioClient extends ConnectionOutlet {
     private final boolean exitOnPeerClose;
     private final boolean sendOnly;
     private final boolean sendsNothing;
+    private final boolean sole;
     private volatile boolean inputDone;
     private volatile boolean outputDone;
 
@@ -29,14 +30,18 @@ final class StdioClient extends ConnectionOutlet {
      * @param sendOnly {@code --send-only}: what the client sends is dropped
      * @param sendsNothing {@code --recv-only}/{@code --no-stdin}: nothing will be sent, so the
      *     client's FIN ends the connection
+     * @param sole the listener's only client (no {@code -k}): once nothing more will be sent
+     *     to it, stdout is written on the event loop ({@link StdoutPump#writeInline})
      */
-    StdioClient(Clients clients, StdoutPump stdout, TrafficTap tap, boolean exitOnPeerClose, boolean sendOnly, boolean sendsNothing) {
+    StdioClient(Clients clients, StdoutPump stdout, TrafficTap tap, boolean exitOnPeerClose, boolean sendOnly, boolean sendsNothing,
+            boolean sole) {
         this.clients = clients;
         this.stdout = stdout;
         this.tap = tap;
         this.exitOnPeerClose = exitOnPeerClose;
         this.sendOnly = sendOnly;
         this.sendsNothing = sendsNothing;
+        this.sole = sole;
     }
 
     @Override
@@ -44,6 +49,8 @@ final class StdioClient extends ConnectionOutlet {
         connection = c;
         if (!sendsNothing) {
             clients.add(this);
+        } else if (sole) {
+            stdout.writeInline();
         }
     }
 
@@ -82,6 +89,9 @@ final class StdioClient extends ConnectionOutlet {
     @Override
     public void endOutput() {
         outputDone = true;
+        if (sole) {
+            stdout.writeInline();
+        }
         Connection c = connection;
         c.shutdownOutput();
         if (inputDone) {

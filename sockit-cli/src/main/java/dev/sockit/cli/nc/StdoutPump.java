@@ -27,6 +27,17 @@ import java.util.function.Consumer;
  *
  * <p>Thread-safe. {@link #finish} writes everything queued before it returns: every exit path
  * of listen mode goes through it, so nothing received is lost.
+ *
+ * <p>Inline writing ({@link #writeInline}) is the exception, for the plain listener with one
+ * client (no {@code -k}) once its stdin is done: from then on, as soon as the queue has
+ * drained, {@link #offer} writes on the caller's thread, blocking until stdout took every
+ * byte, with no copy and no hand-off to the writer thread. That caller is an event loop, which
+ * the engine's handlers must otherwise never block; here it may, because the loop then serves
+ * this one connection only and the listener accepts no other. A stdout that is behind stops
+ * the loop reading, so the sender meets TCP backpressure and memory stays bounded by the read
+ * buffer. Not before stdin is done: the loop also sends what the stdin thread gives, and a
+ * stdout that waits on that (a relay through a FIFO) would wait forever. Measured in
+ * docs/benchmarks.md ("Netcat pipe speed"): the hand-off cost a context switch per read.
  */
 final class StdoutPump {
     static final int HIGH_WATER = 4 << 20;
@@ -43,6 +54,7 @@ final class StdoutPump {
     private final AtomicLong dropped = new AtomicLong();
     private final Consumer<IOException> onFailure;
     private final Thread writer;
+    private volatile boolean inline;
     private volatile boolean failed;
 
     /**
@@ -61,13 +73,27 @@ final class StdoutPump {
     }
 
     /**
-     * Queues a copy of {@code data}'s remaining bytes (consumed). Never blocks.
+     * From now on {@link #offer} writes on its caller's thread once the queue has drained
+     * (see the class note). Only for a pump with one caller of {@link #offer}, which then
+     * blocks while stdout is behind. Any thread.
+     */
+    void writeInline() {
+        inline = true;
+    }
+
+    /**
+     * Queues a copy of {@code data}'s remaining bytes (consumed). Never blocks, except after
+     * {@link #writeInline}: then, once the queue has drained, it writes them before it returns.
      *
      * @return whether there is room for more; {@code false}: stop reading and {@link #pause}
      */
     boolean offer(ByteBuffer data) {
         if (failed) {
             data.position(data.limit());
+            return true;
+        }
+        if (inline && queued.get() == 0) {
+            writeNow(data);
             return true;
         }
         long total = 0;
@@ -118,6 +144,18 @@ final class StdoutPump {
     void finish(Duration timeout) throws InterruptedException {
         queue.add(END);
         writer.join(timeout);
+    }
+
+    private void writeNow(ByteBuffer data) {
+        try {
+            while (data.hasRemaining()) {
+                out.write(data);
+            }
+        } catch (IOException e) {
+            data.position(data.limit());
+            failed = true;
+            onFailure.accept(e);
+        }
     }
 
     private void run() {

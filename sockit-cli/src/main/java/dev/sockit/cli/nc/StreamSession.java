@@ -198,7 +198,7 @@ final class StreamSession {
                     return;
                 }
             } else {
-                input.awaitProgress(PROGRESS_WAIT);
+                input.awaitFinished(PROGRESS_WAIT);
             }
         }
     }

@@ -25,6 +25,8 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code sockit -l}, one client (no {@code -k}): both directions, every end-of-stream row of
@@ -245,21 +247,37 @@ class NetcatListenTest {
         }
     }
 
-    @Test
-    void slowStdout_backpressure_keepsTheListenersMemoryBounded(@TempDir Path dir) throws Exception {
+    /**
+     * Both stdout paths: stdin open (the writer thread behind its bounded queue) and stdin
+     * closed first (after the queue drains, the event loop writes stdout itself). Distinct
+     * chunks and a digest on each side catch bytes lost or reordered at the switch.
+     */
+    @ParameterizedTest(name = "stdin closed first: {0}")
+    @ValueSource(booleans = {false, true})
+    void slowStdout_backpressure_keepsTheListenersMemoryBounded(boolean stdinClosedFirst, @TempDir Path dir) throws Exception {
         // stdout is a pipe nobody reads yet: the listener must stop reading the client, not buffer.
         Process p = new ProcessBuilder(SockitProcess.command("--json", "-l", "127.0.0.1", "0"))
                 .redirectError(dir.resolve("err").toFile()).start();
+        if (stdinClosedFirst) {
+            p.getOutputStream().close();
+        }
         try (Socket c = new Socket()) {
             String err = awaitFile(dir.resolve("err"), "listening");
             int port = Integer.parseInt(err.replaceAll("(?s).*\"port\":(\\d+).*", "$1"));
             c.connect(new java.net.InetSocketAddress("127.0.0.1", port));
             long total = 256L << 20;
+            byte[][] chunks = new byte[7][64 * 1024];
+            Random random = new Random(7);
+            for (byte[] chunk : chunks) {
+                random.nextBytes(chunk);
+            }
+            MessageDigest sent = MessageDigest.getInstance("SHA-256");
             Thread sender = Thread.ofVirtual().start(() -> {
-                byte[] chunk = new byte[64 * 1024];
                 try (OutputStream out = c.getOutputStream()) {
-                    for (long sent = 0; sent < total; sent += chunk.length) {
+                    for (int i = 0; (long) i * chunks[0].length < total; i++) {
+                        byte[] chunk = chunks[i % chunks.length];
                         out.write(chunk);
+                        sent.update(chunk);
                     }
                     c.shutdownOutput();
                 } catch (IOException e) {
@@ -271,14 +289,18 @@ class NetcatListenTest {
             long rssKb = rssKilobytes(p.pid());
             assertThat(rssKb).as("VmRSS of the listener with a stalled stdout").isLessThan(200 * 1024);
             p.getOutputStream().close();
+            MessageDigest received = MessageDigest.getInstance("SHA-256");
             long read = 0;
             try (InputStream out = p.getInputStream()) {
                 byte[] buf = new byte[1 << 16];
                 for (int n; (n = out.read(buf)) > 0; ) {
+                    received.update(buf, 0, n);
                     read += n;
                 }
             }
             assertThat(read).isEqualTo(total);
+            sender.join(Duration.ofSeconds(20));
+            assertThat(HexFormat.of().formatHex(received.digest())).isEqualTo(HexFormat.of().formatHex(sent.digest()));
             assertThat(p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
         } finally {
             p.destroyForcibly();
