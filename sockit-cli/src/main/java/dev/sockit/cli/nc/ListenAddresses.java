@@ -14,13 +14,12 @@ import java.util.Optional;
  * Where {@code sockit -l} listens, from {@code [HOST] [PORT]}, {@code -p PORT}, {@code -s ADDR}
  * and {@code -4}/{@code -6}. Without a host: one dual-stack {@code [::]} socket (IPv4 clients
  * arrive as {@code ::ffff:a.b.c.d} and are printed as IPv4), {@code 0.0.0.0} with {@code -4},
- * {@code [::]} refusing IPv4 clients with {@code -6}. A host name binds every address it
+ * {@code [::]} IPv6-only with {@code -6} (the kernel refuses IPv4 clients: {@code IPV6_V6ONLY}). A host name binds every address it
  * resolves to. Without a port: ncat's 31337.
  *
  * @param addresses what to bind, at least one
- * @param ipv6Only {@code -6} without a host: IPv4(-mapped) clients are refused
  */
-record ListenAddresses(List<InetSockAddr> addresses, boolean ipv6Only) {
+record ListenAddresses(List<InetSockAddr> addresses) {
     /** ncat's listening port when none is given. */
     static final int DEFAULT_PORT = 31337;
 
@@ -54,15 +53,15 @@ record ListenAddresses(List<InetSockAddr> addresses, boolean ipv6Only) {
         }
         int port = portText == null ? DEFAULT_PORT : PortSpec.port(options.sourcePort != null ? "-p" : "PORT", portText, true);
         if (source.isPresent()) {
-            return new ListenAddresses(List.of(InetSockAddr.of(source.get(), port)), false);
+            return new ListenAddresses(List.of(InetSockAddr.of(source.get(), port)));
         }
         if (host != null) {
-            return new ListenAddresses(Endpoints.resolve(host, port, family, options.noDns, type), false);
+            return new ListenAddresses(Endpoints.resolve(host, port, family, options.noDns, type));
         }
         return switch (family) {
-            case AF_INET -> new ListenAddresses(List.of(InetSockAddr.of(Ipv4Address.ANY, port)), false);
-            case AF_INET6 -> new ListenAddresses(List.of(InetSockAddr.of(Ipv6Address.ANY, port)), true);
-            default -> new ListenAddresses(List.of(InetSockAddr.of(Ipv6Address.ANY, port)), false);
+            case AF_INET -> new ListenAddresses(List.of(InetSockAddr.of(Ipv4Address.ANY, port)));
+            case AF_INET6 -> new ListenAddresses(List.of(InetSockAddr.of(Ipv6Address.ANY, port)));
+            default -> new ListenAddresses(List.of(InetSockAddr.of(Ipv6Address.ANY, port)));
         };
     }
 

@@ -54,7 +54,7 @@ public final class ListenMode {
                     path.removeStale();
                     ServerConfig config = config(options).bindUnix(path.address()).build();
                     try {
-                        return serve(options, plan, config, List.of(path.address()), false, rules, tap, events, "unix");
+                        return serve(options, plan, config, List.of(path.address()), rules, tap, events, "unix");
                     } finally {
                         path.remove();
                     }
@@ -72,7 +72,7 @@ public final class ListenMode {
                 }
                 ServerConfig.Builder config = config(options);
                 where.addresses().forEach(config::bind);
-                return serve(options, plan, config.build(), where.addresses(), where.ipv6Only(), rules, tap, events, "tcp");
+                return serve(options, plan, config.build(), where.addresses(), rules, tap, events, "tcp");
             } finally {
                 closeTap(tap, events);
             }
@@ -102,8 +102,8 @@ public final class ListenMode {
 
     /** Serves stream clients (TCP or UNIX) on {@code config}'s addresses until the session ends. */
     private static int serve(NetcatOptions options, ListenPlan plan, ServerConfig config, List<? extends SockAddr> where,
-            boolean ipv6Only, AccessRules rules, TrafficTap tap, EventLog events, String proto) {
-        ListenSession session = new ListenSession(events, proto, rules, ipv6Only, plan.keepOpen(), plan.maxClients());
+            AccessRules rules, TrafficTap tap, EventLog events, String proto) {
+        ListenSession session = new ListenSession(events, proto, rules, plan.keepOpen(), plan.maxClients());
         Clients clients = new Clients();
         StdoutPump stdout = StdoutPump.stdout(e -> {
             events.error("stdout: " + e.getMessage(), ExitStatus.NETWORK);

@@ -2,7 +2,6 @@ package dev.sockit.cli.nc;
 
 import dev.sockit.addr.InetSockAddr;
 import dev.sockit.addr.SockAddr;
-import dev.sockit.addr.AddressFamily;
 import dev.sockit.server.CloseCause;
 import java.time.Duration;
 import java.util.Optional;
@@ -25,7 +24,6 @@ final class ListenSession {
     private final EventLog events;
     private final String proto;
     private final AccessRules rules;
-    private final boolean ipv6Only;
     private final boolean keepOpen;
     private final int maxClients;
     private final AtomicInteger live = new AtomicInteger();
@@ -35,11 +33,10 @@ final class ListenSession {
     private final AtomicReference<InetSockAddr> local = new AtomicReference<>();
     private final CompletableFuture<Integer> end = new CompletableFuture<>();
 
-    ListenSession(EventLog events, String proto, AccessRules rules, boolean ipv6Only, boolean keepOpen, int maxClients) {
+    ListenSession(EventLog events, String proto, AccessRules rules, boolean keepOpen, int maxClients) {
         this.events = events;
         this.proto = proto;
         this.rules = rules;
-        this.ipv6Only = ipv6Only;
         this.keepOpen = keepOpen;
         this.maxClients = maxClients;
     }
@@ -71,9 +68,6 @@ final class ListenSession {
      */
     boolean admit(SockAddr peer) {
         Optional<String> refusal = peer instanceof InetSockAddr inet ? rules.refusal(inet) : Optional.empty();
-        if (refusal.isEmpty() && ipv6Only && peer instanceof InetSockAddr inet && EventLog.plain(inet).address().family() == AddressFamily.AF_INET) {
-            refusal = Optional.of("an IPv4 client, and -6 listens on IPv6 only");
-        }
         if (refusal.isPresent()) {
             events.denied(peer, proto, refusal.get());
             return false;

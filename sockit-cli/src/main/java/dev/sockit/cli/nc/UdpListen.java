@@ -23,7 +23,7 @@ final class UdpListen {
     }
 
     static int run(NetcatOptions options, ListenPlan plan, ListenAddresses where, AccessRules rules, TrafficTap tap, EventLog events) {
-        ListenSession session = new ListenSession(events, "udp", rules, where.ipv6Only(), plan.keepOpen(), plan.maxClients());
+        ListenSession session = new ListenSession(events, "udp", rules, plan.keepOpen(), plan.maxClients());
         Clients clients = new Clients();
         StdoutPump stdout = StdoutPump.stdout(e -> {
             events.error("stdout: " + e.getMessage(), ExitStatus.NETWORK);
