@@ -21,8 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * A {@link Connection} on an {@link EventLoop}.
  *
  * <p>Design note. Every field is the loop thread's, except: {@link #offLoopBytes} (bytes
- * written from other threads and not yet queued on the loop; any thread), {@link #open}
- * (written by the loop, read anywhere) and the counters (written by the loop with release
+ * written from other threads and not yet queued on the loop; any thread), {@link #open} and
+ * {@link #outputEnding} (written by the loop, read anywhere) and the counters (written by the loop with release
  * stores, read anywhere with acquire loads). Calls from other threads become loop tasks.
  *
  * <p>The write path: with nothing queued, {@link #write} hands the caller's buffer to the
@@ -31,6 +31,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * chunks go out with gathering writes ({@code writev}) when the socket is writable again. A
  * short gathering write means the kernel buffer is full: wait for {@code OP_WRITE} rather than
  * retry at once.
+ *
+ * <p>Order across threads: a shutdown or close asked for on the loop waits for the writes
+ * other threads made before it (still loop tasks, counted in {@link #offLoopBytes}): it goes
+ * back into the task queue behind them. Writes from other threads that come after it are
+ * dropped ({@link #outputEnding}), so the wait ends.
  */
 final class TcpConnection implements Connection {
     private static final System.Logger LOG = System.getLogger("dev.sockit.server");
@@ -73,6 +78,8 @@ final class TcpConnection implements Connection {
     private boolean writableRequested;
     private CloseCause closeAfterFlush;
     private volatile boolean open = true;
+    /** Set on the loop when a shutdown or close of the output is asked for; off-loop writes after it are dropped. */
+    private volatile boolean outputEnding;
     private volatile Object attachment;
 
     TcpConnection(EventLoop loop, SocketChannel channel, SelectionKey key, ConnectionHandler handler) {
@@ -163,7 +170,7 @@ final class TcpConnection implements Connection {
         int n = data.remaining();
         ByteBuffer copy = ByteBuffer.allocate(n).put(data).flip();
         long pending = offLoopBytes.addAndGet(n);
-        if (!open) {
+        if (!open || outputEnding) {
             offLoopBytes.addAndGet(-n);
             return false;
         }
@@ -359,16 +366,23 @@ final class TcpConnection implements Connection {
 
     @Override
     public void shutdownOutput() {
-        onLoop(() -> {
-            if (!open || outputShut) {
-                return;
-            }
-            if (queued == 0) {
-                shutdownOutputNow();
-            } else {
-                outputShutdownPending = true;
-            }
-        });
+        onLoop(this::shutdownOutputAfterFlush);
+    }
+
+    private void shutdownOutputAfterFlush() {
+        if (!open || outputShut) {
+            return;
+        }
+        outputEnding = true;
+        if (offLoopBytes.get() > 0) {
+            loop.execute(this::shutdownOutputAfterFlush);
+            return;
+        }
+        if (queued == 0) {
+            shutdownOutputNow();
+        } else {
+            outputShutdownPending = true;
+        }
     }
 
     private void shutdownOutputNow() {
@@ -394,6 +408,11 @@ final class TcpConnection implements Connection {
     /** Closes once the queue is empty; loop thread. */
     void closeAfterFlush(CloseCause cause) {
         if (!open || closeAfterFlush != null) {
+            return;
+        }
+        outputEnding = true;
+        if (offLoopBytes.get() > 0) {
+            loop.execute(() -> closeAfterFlush(cause));
             return;
         }
         if (queued == 0) {
