@@ -30,10 +30,15 @@ public final class ListenMode {
     /** {@code -m} when not given, as ncat. */
     static final int DEFAULT_MAX_CLIENTS = 100;
     /**
-     * The engine's read buffer for listen mode. A loopback read returns 64–200 KiB whatever the
-     * buffer; 64 KiB measured 3 % faster than 256 KiB and 1 MiB (docs/benchmarks.md).
+     * The engine's read buffer for listen mode: 4 KiB, measured. On loopback the sender's write
+     * delivers each segment and wakes the receiver in the sender's own context; a listener
+     * that drains its queue in big reads sleeps and is woken again per segment, and the sender
+     * pays for it (inferred from the sender's system time for 2 GiB: 2.1 s with 64 KiB reads,
+     * 1.1–1.2 s with 4 KiB).
+     * Smaller reads keep the listener busy, its queue non-empty, the sender cheap: sockit→sockit
+     * went from 0.78× to 1.15× nc's pipe speed (docs/benchmarks.md, "Netcat pipe speed").
      */
-    static final int READ_BUFFER = 64 * 1024;
+    static final int READ_BUFFER = 4 * 1024;
 
     private ListenMode() {
     }
