@@ -27,6 +27,9 @@ public final class SockOpt {
     public static final int SO_ERROR = 4;
     /** {@code SO_REUSEADDR} (2): bind to an address in {@code TIME_WAIT}. */
     public static final int SO_REUSEADDR = 2;
+    /** {@code SO_DEBUG} (1): the kernel records debugging information for the socket; setting it needs {@code CAP_NET_ADMIN} ({@code EACCES} otherwise). */
+    public static final int SO_DEBUG = 1;
+
     /** {@code SO_BROADCAST} (6): a datagram socket may send to a broadcast address. */
     public static final int SO_BROADCAST = 6;
     /** {@code SO_SNDBUF} (7): the send buffer's size in bytes; Linux doubles what is set. */

@@ -42,6 +42,7 @@ import jdk.net.ExtendedSocketOptions;
 final class SocketOptions {
     /** The options sockit knows, with their JDK option where the JDK has one. */
     private enum Opt {
+        SO_DEBUG(SOL_SOCKET, SockOpt.SO_DEBUG, null, 0),
         SO_REUSEADDR(SOL_SOCKET, SockOpt.SO_REUSEADDR, StandardSocketOptions.SO_REUSEADDR, 0),
         SO_REUSEPORT(SOL_SOCKET, SockOpt.SO_REUSEPORT, StandardSocketOptions.SO_REUSEPORT, 0),
         SO_KEEPALIVE(SOL_SOCKET, SockOpt.SO_KEEPALIVE, StandardSocketOptions.SO_KEEPALIVE, 0),
@@ -149,9 +150,9 @@ final class SocketOptions {
     void transfer(NetworkChannel channel) throws IOException {
         for (Map.Entry<Opt, Integer> entry : set.entrySet()) {
             Opt opt = entry.getKey();
-            if (opt == Opt.IPV6_V6ONLY) {
+            if (opt == Opt.IPV6_V6ONLY || opt == Opt.SO_DEBUG) {
                 if (NioInternals.rawOptionsAvailable()) {
-                    NioInternals.setIntOption(channel, IPPROTO_IPV6, SockOpt.IPV6_V6ONLY, entry.getValue());
+                    NioInternals.setIntOption(channel, opt.level, opt.name, entry.getValue());
                 }
             } else if (supports(channel, opt)) {
                 write(channel, opt, entry.getValue());
@@ -190,6 +191,10 @@ final class SocketOptions {
                     : error(Errno.EINVAL, call, opt, "its value is a struct ip_mreq: use joinGroup / leaveGroup");
             case IPV6_V6ONLY -> {
                 setV6Only(channel, bound, value);
+                return;
+            }
+            case SO_DEBUG -> {
+                setRaw(channel, opt, value);
                 return;
             }
             case IP_MULTICAST_TTL -> {
@@ -234,9 +239,9 @@ final class SocketOptions {
                 return (int) Math.min(Integer.MAX_VALUE, sendTimeoutNanos / 1_000_000);
             }
             case IP_ADD_MEMBERSHIP, IP_DROP_MEMBERSHIP -> throw error(Errno.ENOPROTOOPT, call, opt, "write-only");
-            case IPV6_V6ONLY -> {
+            case IPV6_V6ONLY, SO_DEBUG -> {
                 return NioInternals.rawOptionsAvailable()
-                        ? rawGet(channel)
+                        ? rawGet(channel, opt)
                         : set.getOrDefault(opt, 0);
             }
             case SO_REUSEPORT -> {
@@ -319,12 +324,26 @@ final class SocketOptions {
         set.put(Opt.IPV6_V6ONLY, value != 0 ? 1 : 0);
     }
 
-    private int rawGet(NetworkChannel channel) throws IOException {
+    private int rawGet(NetworkChannel channel, Opt opt) throws IOException {
         try {
-            return NioInternals.getIntOption(channel, IPPROTO_IPV6, SockOpt.IPV6_V6ONLY);
+            return NioInternals.getIntOption(channel, opt.level, opt.name);
         } catch (IOException e) {
-            throw JdkErrors.map(e, "getsockopt", Opt.IPV6_V6ONLY.name(), Errno.ENOPROTOOPT);
+            throw JdkErrors.map(e, "getsockopt", opt.name(), Errno.ENOPROTOOPT);
         }
+    }
+
+    /** Sets an option the JDK has no name for through its internal setter ({@code SO_DEBUG}). */
+    private void setRaw(NetworkChannel channel, Opt opt, int value) throws IOException {
+        String call = "setsockopt";
+        if (!NioInternals.rawOptionsAvailable()) {
+            throw error(Errno.ENOPROTOOPT, call, opt, "the JDK sets it only with " + NioInternals.ADD_OPENS);
+        }
+        try {
+            NioInternals.setIntOption(channel, opt.level, opt.name, value);
+        } catch (IOException e) {
+            throw JdkErrors.map(e, call, opt.name(), Errno.EINVAL);
+        }
+        set.put(opt, value != 0 ? 1 : 0);
     }
 
     private static boolean supports(NetworkChannel channel, Opt opt) {

@@ -127,6 +127,28 @@ class SocketOptionsTest {
     }
 
     @Test
+    void soDebug_setWithCapNetAdmin_readsBack_withoutIt_failsWithEacces() throws Exception {
+        try (Socket s = Socket.socket(AddressFamily.AF_INET, SocketType.SOCK_STREAM)) {
+            assertThat(s.getsockopt(SockOpt.SOL_SOCKET, SockOpt.SO_DEBUG)).isZero();
+            if (hasCapNetAdmin()) {
+                s.setsockopt(SockOpt.SOL_SOCKET, SockOpt.SO_DEBUG, 1);
+                assertThat(s.getsockopt(SockOpt.SOL_SOCKET, SockOpt.SO_DEBUG)).isEqualTo(1);
+            } else {
+                assertThatThrownBy(() -> s.setsockopt(SockOpt.SOL_SOCKET, SockOpt.SO_DEBUG, 1))
+                        .isInstanceOf(SocketErrnoException.class)
+                        .hasMessageContaining("EACCES (13)");
+            }
+        }
+    }
+
+    /** Linux lets only CAP_NET_ADMIN (bit 12 of the effective capabilities) turn SO_DEBUG on. */
+    private static boolean hasCapNetAdmin() throws java.io.IOException {
+        String capEff = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status")).stream()
+                .filter(line -> line.startsWith("CapEff:")).findFirst().orElseThrow().substring(7).trim();
+        return (Long.parseUnsignedLong(capEff, 16) & (1L << 12)) != 0;
+    }
+
+    @Test
     void tcpOption_onADatagramSocket_failsWithEnoprotoopt_andSaysWhy() throws Exception {
         try (Socket udp = Socket.socket(AddressFamily.AF_INET, SocketType.SOCK_DGRAM)) {
             assertThatThrownBy(() -> udp.setTcpNoDelay(true))

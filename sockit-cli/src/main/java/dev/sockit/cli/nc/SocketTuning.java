@@ -21,9 +21,6 @@ import java.util.OptionalInt;
  */
 public record SocketTuning(OptionalInt receiveBuffer, OptionalInt sendBuffer, OptionalInt typeOfService, boolean broadcast,
         boolean debug) {
-    /** {@code SO_DEBUG}: Linux's number; sockit's {@link SockOpt} does not name it. */
-    static final int SO_DEBUG = 1;
-
     private static final Map<String, Integer> TOS_KEYWORDS = Map.ofEntries(
             Map.entry("lowdelay", 0x10), Map.entry("throughput", 0x08), Map.entry("reliability", 0x04),
             Map.entry("lowcost", 0x02), Map.entry("critical", 0xa0), Map.entry("inetcontrol", 0xc0),
@@ -66,7 +63,7 @@ public record SocketTuning(OptionalInt receiveBuffer, OptionalInt sendBuffer, Op
             socket.setsockopt(SockOpt.SOL_SOCKET, SockOpt.SO_BROADCAST, 1);
         }
         if (debug) {
-            socket.setsockopt(SockOpt.SOL_SOCKET, SO_DEBUG, 1);
+            socket.setsockopt(SockOpt.SOL_SOCKET, SockOpt.SO_DEBUG, 1);
         }
     }
 
