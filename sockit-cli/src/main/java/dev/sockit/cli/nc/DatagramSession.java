@@ -63,7 +63,7 @@ final class DatagramSession {
         if (options.idleTimeout != null) {
             QuietWatch.start("sockit-idle", ending, activity, options.idleTimeout, () -> {
                 if (!inputEnded) {
-                    ending.fail(ExitStatus.IDLE_TIMEOUT, "idle", "idle for " + Reports.seconds(options.idleTimeout) + " (-i)");
+                    ending.idle(options.idleTimeout);
                 }
             });
         }
@@ -98,9 +98,7 @@ final class DatagramSession {
             try {
                 socket.recvInto(buffer, 0);
             } catch (IOException e) {
-                if (!ending.ended()) {
-                    ending.fail(ExitStatus.NETWORK, "error", e.getMessage());
-                }
+                ending.failed(e);
                 return;
             }
             buffer.flip();

@@ -1,5 +1,8 @@
 package dev.sockit.cli.nc;
 
+import dev.sockit.net.Errno;
+import dev.sockit.net.SocketError;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -32,6 +35,21 @@ final class Ending {
     /** Ends the session with an error; false if it had ended already. */
     boolean fail(int status, String reason, String error) {
         return outcome.complete(new Outcome(status, reason, Optional.of(error)));
+    }
+
+    /**
+     * A socket call failed: the session ends with {@link ExitStatus#NETWORK}, reason {@code reset}
+     * for {@code ECONNRESET}/{@code EPIPE} and {@code error} otherwise. Nothing if it had ended
+     * already (the failure is then the close that ended it).
+     */
+    void failed(IOException e) {
+        boolean reset = e instanceof SocketError error && (error.errno() == Errno.ECONNRESET || error.errno() == Errno.EPIPE);
+        fail(ExitStatus.NETWORK, reset ? "reset" : "error", e.getMessage());
+    }
+
+    /** Nothing was read or written for {@code timeout} ({@code -i}): the session ends with {@link ExitStatus#IDLE_TIMEOUT}. */
+    void idle(Duration timeout) {
+        fail(ExitStatus.IDLE_TIMEOUT, "idle", "idle for " + Reports.seconds(timeout) + " (-i)");
     }
 
     /** Whether the session has ended. */

@@ -76,7 +76,7 @@ final class ExecSession implements ExecProcess.Output {
         Thread receiver = Thread.ofPlatform().name("sockit-exec-recv").daemon().start(() -> receive(program));
         if (options.idleTimeout != null) {
             QuietWatch.start("sockit-idle", ending, activity, options.idleTimeout,
-                    () -> ending.fail(ExitStatus.IDLE_TIMEOUT, "idle", "idle for " + Reports.seconds(options.idleTimeout) + " (-i)"));
+                    () -> ending.idle(options.idleTimeout));
         }
         Ending.Outcome outcome = ending.await();
         closeQuietly();
@@ -98,9 +98,7 @@ final class ExecSession implements ExecProcess.Output {
             try {
                 n = socket.recvInto(buffer, 0);
             } catch (IOException e) {
-                if (!ending.ended()) {
-                    ending.fail(ExitStatus.NETWORK, Uplink.resetOrError(e), e.getMessage());
-                }
+                ending.failed(e);
                 return;
             }
             if (n == 0 && !datagrams) {
@@ -152,9 +150,7 @@ final class ExecSession implements ExecProcess.Output {
                 socket.sendall(chunk, 0);
             }
         } catch (IOException e) {
-            if (!ending.ended()) {
-                ending.fail(ExitStatus.NETWORK, Uplink.resetOrError(e), e.getMessage());
-            }
+            ending.failed(e);
             return;
         }
         sent.addAndGet(length);

@@ -80,7 +80,7 @@ final class StreamSession {
         downlink.start();
         if (options.idleTimeout != null) {
             QuietWatch.start("sockit-idle", ending, activity, options.idleTimeout,
-                    () -> ending.fail(ExitStatus.IDLE_TIMEOUT, "idle", "idle for " + Reports.seconds(options.idleTimeout) + " (-i)"));
+                    () -> ending.idle(options.idleTimeout));
         }
         Ending.Outcome outcome = ending.await();
         closeAndDrain(socket, downlink);
@@ -110,9 +110,7 @@ final class StreamSession {
             try {
                 socket.shutdown(Socket.SHUT_WR);
             } catch (IOException e) {
-                if (!ending.ended()) {
-                    ending.fail(ExitStatus.NETWORK, "error", e.getMessage());
-                }
+                ending.failed(e);
                 return;
             }
         }
@@ -139,9 +137,7 @@ final class StreamSession {
             try {
                 n = socket.recvInto(buffer, 0);
             } catch (IOException e) {
-                if (!ending.ended()) {
-                    ending.fail(ExitStatus.NETWORK, Uplink.resetOrError(e), e.getMessage());
-                }
+                ending.failed(e);
                 return;
             }
             if (n == 0) {

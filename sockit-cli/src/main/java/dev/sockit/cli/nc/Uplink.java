@@ -1,7 +1,5 @@
 package dev.sockit.cli.nc;
 
-import dev.sockit.net.Errno;
-import dev.sockit.net.SocketError;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -91,9 +89,7 @@ final class Uplink implements Runnable {
             try {
                 shaper.send(buffer, ending::awaitFor, this::send);
             } catch (IOException e) {
-                if (!ending.ended()) {
-                    ending.fail(ExitStatus.NETWORK, resetOrError(e), e.getMessage());
-                }
+                ending.failed(e);
                 return;
             }
             signalProgress();
@@ -158,11 +154,6 @@ final class Uplink implements Runnable {
         } finally {
             lock.unlock();
         }
-    }
-
-    static String resetOrError(IOException e) {
-        return e instanceof SocketError error && (error.errno() == Errno.ECONNRESET || error.errno() == Errno.EPIPE)
-                ? "reset" : "error";
     }
 
     /**
