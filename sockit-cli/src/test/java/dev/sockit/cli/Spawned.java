@@ -83,6 +83,24 @@ public final class Spawned implements AutoCloseable {
         return await("stderr", stderr, condition);
     }
 
+    /** Waits up to {@code timeout} for stderr to satisfy {@code condition}; whether it did (no failure). */
+    public boolean stderrWithin(Predicate<String> condition, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.test(stderr())) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            stderr.awaitMore(Math.max(1, Math.min(50, left / 1_000_000)));
+        }
+        return true;
+    }
+
+    /** Waits up to {@code timeout} for the process to exit; whether it did (no failure). */
+    public boolean exitsWithin(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     /** Waits for the exit status; fails the test (and kills the process) after {@code timeout}. */
     public int awaitExit(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -78,7 +78,7 @@ class NetcatListenTest {
             l.process.awaitStdout(out -> out.equals("last words\n"));
             for (int i = 0; i < 50 && l.process.isAlive(); i++) {
                 l.process.write("into the void " + i + "\n");
-                Thread.sleep(100); // pacing: the RST that follows the first write must arrive before the next
+                l.process.exitsWithin(Duration.ofMillis(100)); // the RST that follows the first write must arrive before the next
             }
             assertThat(l.process.awaitExit()).isZero();
             assertThat(l.process.stdout()).isEqualTo("last words\n");
